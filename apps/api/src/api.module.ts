@@ -1,0 +1,22 @@
+import { AccountsModule, RequestContextFactory } from '@app/accounts';
+import { AppConfig, CoreModule } from '@app/core';
+import { ForumModule } from '@app/forum';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { Module } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { graphqlOptions } from './graphql.config';
+
+@Module({
+  imports: [
+    CoreModule.forRoot({ migrationsRun: process.env.NODE_ENV !== 'production' }),
+    AccountsModule,
+    ForumModule,
+    GraphQLModule.forRootAsync<ApolloDriverConfig>({
+      driver: ApolloDriver,
+      imports: [AccountsModule],
+      inject: [AppConfig, RequestContextFactory],
+      useFactory: graphqlOptions,
+    }),
+  ],
+})
+export class ApiModule {}

@@ -1,0 +1,24 @@
+import { AppConfig } from '@app/core';
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountsResolver } from './accounts.resolver';
+import { AuthGuard } from './auth/auth.guard';
+import { AuthService } from './auth/auth.service';
+import { PasswordHasher } from './auth/password-hasher';
+import { RequestContextFactory } from './auth/request-context.factory';
+import { UserEntity } from './entities/user.entity';
+import { UsersService } from './users.service';
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([UserEntity]),
+    JwtModule.registerAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ secret: config.get('JWT_SECRET') }),
+    }),
+  ],
+  providers: [AccountsResolver, AuthService, PasswordHasher, UsersService, AuthGuard, RequestContextFactory],
+  exports: [UsersService, AuthService, AuthGuard, RequestContextFactory, TypeOrmModule],
+})
+export class AccountsModule {}

@@ -1,0 +1,45 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { Role } from '../models/role.enum';
+
+@Entity('users')
+export class UserEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  // utf8mb4_unicode_ci makes this unique index case-insensitive, as handles are.
+  @Index('UQ_users_handle', { unique: true })
+  @Column({ type: 'varchar', length: 32 })
+  handle: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 80 })
+  displayName: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ type: 'varchar', length: 16, default: Role.MEMBER })
+  role: Role;
+
+  @Column({ name: 'official_label', type: 'varchar', length: 64, nullable: true })
+  officialLabel: string | null;
+
+  @Column({ name: 'official_since', type: 'datetime', precision: 3, nullable: true })
+  officialSince: Date | null;
+
+  @CreateDateColumn({
+    name: 'created_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+  })
+  createdAt: Date;
+
+  @UpdateDateColumn({
+    name: 'updated_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+    onUpdate: 'CURRENT_TIMESTAMP(3)',
+  })
+  updatedAt: Date;
+}

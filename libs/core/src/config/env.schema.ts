@@ -1,0 +1,74 @@
+import { z } from 'zod';
+
+const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
+  .transform((v) => ['true', '1', 'yes', 'on'].includes(v));
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    DATABASE_URL: z
+      .string()
+      .url()
+      .refine((u) => /^mysql:\/\//.test(u), 'must start with mysql://')
+      .default('mysql://root@127.0.0.1:3306/qa_forum'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_EXPIRES_IN_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(60)
+      .max(60 * 60 * 24 * 90)
+      .default(60 * 60 * 24 * 7),
+    MEILI_URL: z.string().url().optional(),
+    MEILI_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
+    MEILI_INDEX_PREFIX: z
+      .string()
+      .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
+      .default('forum'),
+    MEILI_DATA_DIR: z.string().default('.data/meili'),
+    SEARCH_RELAY: z.enum(['inline', 'off']).default('inline'),
+    SEARCH_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+    SEARCH_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),
+    SIMILAR_MIN_SCORE: z.coerce.number().min(0).max(1).default(0),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    LOG_PRETTY: bool.optional(),
+    DB_AUTO_CREATE: bool.optional(),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
+    }
+    if (env.MEILI_URL && !env.MEILI_MASTER_KEY && env.NODE_ENV === 'production') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEILI_MASTER_KEY'],
+        message: 'is required with MEILI_URL when NODE_ENV=production',
+      });
+    }
+  })
+  .transform((env) => ({
+    ...env,
+    JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    DB_AUTO_CREATE: env.DB_AUTO_CREATE ?? env.NODE_ENV !== 'production',
+    LOG_PRETTY: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY === true),
+  }));
+
+export type Env = z.output<typeof envSchema>;
+
+export class InvalidEnvironmentError extends Error {}
+
+/** Parses and validates the environment; throws one error listing every bad variable. */
+export function parseEnv(raw: Record<string, unknown>): Env {
+  const cleaned: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(raw)) cleaned[key] = value === '' ? undefined : value;
+  const result = envSchema.safeParse(cleaned);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map(
+    (issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`,
+  );
+  throw new InvalidEnvironmentError(`Invalid environment:\n${lines.join('\n')}`);
+}

@@ -1,0 +1,59 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { AppConfig } from './config/app-config';
+import { parseEnv } from './config/env.schema';
+import { databaseOptions } from './database/database-options';
+import { ensureDatabase } from './database/ensure-database';
+
+export interface CoreModuleOptions {
+  /** Apply pending migrations when the connection opens (the API in development does). */
+  migrationsRun?: boolean;
+}
+
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(options: CoreModuleOptions = {}): DynamicModule {
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, cache: true, validate: parseEnv }),
+        LoggerModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => ({
+            pinoHttp: {
+              level: config.get('LOG_LEVEL'),
+              transport: config.get('LOG_PRETTY')
+                ? { target: 'pino-pretty', options: { singleLine: true } }
+                : undefined,
+              genReqId: (req, res) => {
+                const given = req.headers['x-request-id'];
+                const id = typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
+                res.setHeader('x-request-id', id);
+                return id;
+              },
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+              autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+            },
+          }),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [AppConfig],
+          useFactory: async (config: AppConfig) => {
+            const env = {
+              DATABASE_URL: config.get('DATABASE_URL'),
+              DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE'),
+            };
+            if (config.get('DB_AUTO_CREATE')) await ensureDatabase(env.DATABASE_URL);
+            return { ...databaseOptions(env), migrationsRun: options.migrationsRun ?? false };
+          },
+        }),
+      ],
+      providers: [AppConfig],
+      exports: [AppConfig],
+    };
+  }
+}

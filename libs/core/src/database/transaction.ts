@@ -1,0 +1,28 @@
+import { DataSource, EntityManager } from 'typeorm';
+
+/**
+ * Runs `work` in one transaction. MySQL/MariaDB report deadlocks and lock wait time-outs on racing
+ * row locks; those are retried a few times, since the transaction was rolled back whole.
+ */
+export async function inTransaction<T>(
+  dataSource: DataSource,
+  work: (manager: EntityManager) => Promise<T>,
+  attempts = 3,
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await dataSource.transaction(work);
+    } catch (err) {
+      const code =
+        (err as { code?: string }).code ?? (err as { driverError?: { code?: string } }).driverError?.code;
+      const retryable = code === 'ER_LOCK_DEADLOCK' || code === 'ER_LOCK_WAIT_TIMEOUT';
+      if (!retryable || attempt >= attempts) throw err;
+      await new Promise((r) => setTimeout(r, 5 * attempt + Math.random() * 10));
+    }
+  }
+}
+
+export function isDuplicateKeyError(err: unknown): boolean {
+  const e = err as { code?: string; driverError?: { code?: string } };
+  return e.code === 'ER_DUP_ENTRY' || e.driverError?.code === 'ER_DUP_ENTRY';
+}

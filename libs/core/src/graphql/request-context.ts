@@ -1,0 +1,33 @@
+import DataLoader from 'dataloader';
+
+export interface Viewer {
+  userId: string;
+}
+
+/**
+ * Per-request state handed to every resolver: who is asking (from the bearer token, not yet
+ * loaded) and the request's DataLoaders, created lazily and never shared across requests.
+ */
+export class RequestContext {
+  private readonly loaders = new Map<string, DataLoader<unknown, unknown>>();
+
+  constructor(
+    readonly viewer: Viewer | null,
+    readonly tokenError: string | null = null,
+    readonly ip: string | null = null,
+  ) {}
+
+  loader<K, V>(key: string, create: () => DataLoader<K, V>): DataLoader<K, V> {
+    let loader = this.loaders.get(key);
+    if (!loader) {
+      loader = create() as DataLoader<unknown, unknown>;
+      this.loaders.set(key, loader);
+    }
+    return loader as DataLoader<K, V>;
+  }
+}
+
+export interface GqlContext {
+  req: { headers: Record<string, string | string[] | undefined> };
+  ctx: RequestContext;
+}

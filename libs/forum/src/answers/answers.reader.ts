@@ -1,0 +1,62 @@
+import {
+  MAX_PAGE_SIZE,
+  Page,
+  RequestContext,
+  decodeIdCursor,
+  encodeCursor,
+  groupedLoader,
+  keyedLoader,
+  pageSize,
+} from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource, In } from 'typeorm';
+import { AnswerEntity } from '../entities/answer.entity';
+import { toAnswer } from '../forum.mappers';
+import { Answer } from '../models/answer.model';
+
+/** Read side of answers; each method is one SQL statement. */
+@Injectable()
+export class AnswersReader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  loader(ctx: RequestContext): DataLoader<string, Answer | null> {
+    return ctx.loader('answers.byId', () =>
+      keyedLoader<string, Answer>(
+        async (ids) => (await this.db.getRepository(AnswerEntity).findBy({ id: In([...ids]) })).map(toAnswer),
+        (a) => a.id,
+      ),
+    );
+  }
+
+  /** All answers of each question (threads are ordered in memory by the thread rules). */
+  byQuestionLoader(ctx: RequestContext): DataLoader<string, Answer[]> {
+    return ctx.loader('answers.byQuestion', () =>
+      groupedLoader<string, Answer>(
+        async (ids) =>
+          (await this.db.getRepository(AnswerEntity).findBy({ questionId: In([...ids]) })).map(toAnswer),
+        (a) => a.questionId,
+      ),
+    );
+  }
+
+  async listByAuthor(
+    authorId: string,
+    first: number | undefined,
+    after: string | undefined,
+  ): Promise<Page<Answer>> {
+    const size = pageSize(first, 20, MAX_PAGE_SIZE);
+    const afterId = decodeIdCursor('a', after);
+    const qb = this.db
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .where('a.author_id = :authorId', { authorId })
+      .orderBy('a.id', 'DESC')
+      .limit(size + 1);
+    if (afterId) qb.andWhere('a.id < :afterId', { afterId });
+    const rows = await qb.getMany();
+    const items = rows.slice(0, size).map(toAnswer);
+    return { items, cursors: items.map((a) => encodeCursor('a', a.id)), hasNextPage: rows.length > size };
+  }
+}

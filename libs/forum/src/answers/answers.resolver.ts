@@ -1,0 +1,107 @@
+import { Actor, AuthGuard, CurrentActor, User, UsersService, toUser } from '@app/accounts';
+import { AppError, Ctx, RequestContext } from '@app/core';
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { EditAnswerInput, PostAnswerInput, VoteInput } from '../dto/forum.inputs';
+import { Answer, VoteResult } from '../models/answer.model';
+import { PostType } from '../models/enums';
+import { Question, Revision } from '../models/question.model';
+import { QuestionsReader } from '../questions/questions.reader';
+import { VotesService } from '../votes/votes.service';
+import { AnswersService } from './answers.service';
+
+@Resolver(() => Answer)
+export class AnswersResolver {
+  constructor(
+    private readonly answers: AnswersService,
+    private readonly votes: VotesService,
+    private readonly questions: QuestionsReader,
+    private readonly users: UsersService,
+  ) {}
+
+  @Mutation(() => Answer)
+  @UseGuards(AuthGuard)
+  postAnswer(@CurrentActor() actor: Actor, @Args('input') input: PostAnswerInput): Promise<Answer> {
+    return this.answers.post(actor, input);
+  }
+
+  @Mutation(() => Answer, { description: 'Author or moderator; the previous version is kept' })
+  @UseGuards(AuthGuard)
+  editAnswer(@CurrentActor() actor: Actor, @Args('input') input: EditAnswerInput): Promise<Answer> {
+    return this.answers.edit(actor, input);
+  }
+
+  @Mutation(() => Question, { description: 'Asker or moderator; replaces an earlier accepted answer' })
+  @UseGuards(AuthGuard)
+  acceptAnswer(
+    @CurrentActor() actor: Actor,
+    @Args('answerId', { type: () => ID }) answerId: string,
+  ): Promise<Question> {
+    return this.answers.accept(actor, answerId);
+  }
+
+  @Mutation(() => Question, { description: 'Asker or moderator' })
+  @UseGuards(AuthGuard)
+  unacceptAnswer(
+    @CurrentActor() actor: Actor,
+    @Args('questionId', { type: () => ID }) questionId: string,
+  ): Promise<Question> {
+    return this.answers.unaccept(actor, questionId);
+  }
+
+  @Mutation(() => Answer, { description: 'Official accounts and moderators' })
+  @UseGuards(AuthGuard)
+  markOfficialAnswer(
+    @CurrentActor() actor: Actor,
+    @Args('answerId', { type: () => ID }) answerId: string,
+  ): Promise<Answer> {
+    return this.answers.markOfficial(actor, answerId);
+  }
+
+  @Mutation(() => Answer, { description: 'Official accounts and moderators' })
+  @UseGuards(AuthGuard)
+  unmarkOfficialAnswer(
+    @CurrentActor() actor: Actor,
+    @Args('answerId', { type: () => ID }) answerId: string,
+  ): Promise<Answer> {
+    return this.answers.unmarkOfficial(actor, answerId);
+  }
+
+  @Mutation(() => VoteResult, { description: 'UP, DOWN, or NONE to withdraw; never on your own post' })
+  @UseGuards(AuthGuard)
+  vote(@CurrentActor() actor: Actor, @Args('input') input: VoteInput): Promise<VoteResult> {
+    return this.votes.vote(actor, input);
+  }
+
+  @ResolveField(() => User)
+  async author(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<User> {
+    const user = await this.users.loader(ctx).load(a.authorId);
+    if (!user) throw AppError.notFound('User', a.authorId);
+    return toUser(user);
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who endorsed the answer as official' })
+  async endorsedBy(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<User | null> {
+    if (!a.endorsedById) return null;
+    const user = await this.users.loader(ctx).load(a.endorsedById);
+    return user ? toUser(user) : null;
+  }
+
+  @ResolveField(() => Question)
+  async question(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<Question> {
+    const q = await this.questions.loader(ctx).load(a.questionId);
+    if (!q) throw AppError.notFound('Question', a.questionId);
+    return q;
+  }
+
+  @ResolveField(() => Boolean)
+  async isAccepted(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<boolean> {
+    const q = await this.questions.loader(ctx).load(a.questionId);
+    return q?.acceptedAnswerId === a.id;
+  }
+
+  @ResolveField(() => [Revision], { description: 'Previous versions, newest first' })
+  revisions(@Parent() a: Answer): Promise<Revision[]> {
+    return this.questions.revisions(PostType.ANSWER, a.id);
+  }
+}

@@ -1,0 +1,197 @@
+import { Actor, isModerator } from '@app/accounts';
+import { AppError, inTransaction, parseId, writeOutbox } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { EditAnswerInput, PostAnswerInput } from '../dto/forum.inputs';
+import { AnswerEntity } from '../entities/answer.entity';
+import { PostRevisionEntity } from '../entities/post-revision.entity';
+import { QuestionEntity } from '../entities/question.entity';
+import { toAnswer } from '../forum.mappers';
+import { lockAnswer, lockQuestion } from '../forum.locks';
+import { QuestionsReader } from '../questions/questions.reader';
+import { cleanBody, requireAuthorOrModerator, requireOfficialOrModerator, statusOf } from '../forum.rules';
+import { Answer } from '../models/answer.model';
+import { PostType } from '../models/enums';
+import { Question } from '../models/question.model';
+
+export const ANSWER_EVENTS = {
+  posted: 'answer.posted',
+  edited: 'answer.edited',
+  accepted: 'answer.accepted',
+  unaccepted: 'answer.unaccepted',
+  official: 'answer.marked_official',
+  unofficial: 'answer.unmarked_official',
+} as const;
+
+@Injectable()
+export class AnswersService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly questions: QuestionsReader,
+  ) {}
+
+  async post(actor: Actor, input: PostAnswerInput): Promise<Answer> {
+    const questionId = parseId(input.questionId, 'questionId');
+    const body = cleanBody(input.body);
+    const id = await inTransaction(this.db, async (m) => {
+      const q = await lockQuestion(m, questionId);
+      if (q.duplicateOfId)
+        throw AppError.conflict('This question is closed as a duplicate; answer the canonical thread');
+      const isOfficial = actor.isOfficial;
+      const { identifiers } = await m.insert(AnswerEntity, {
+        questionId,
+        authorId: actor.id,
+        body,
+        isOfficial,
+      });
+      const answerId = String(identifiers[0].id);
+      q.answerCount += 1;
+      if (isOfficial) q.officialAnswerCount += 1;
+      await this.saveCounters(m, q);
+      await writeOutbox(m, {
+        topic: ANSWER_EVENTS.posted,
+        aggregateType: 'question',
+        aggregateId: questionId,
+        payload: { answerId, authorId: actor.id, isOfficial },
+      });
+      return answerId;
+    });
+    return this.load(id);
+  }
+
+  async edit(actor: Actor, input: EditAnswerInput): Promise<Answer> {
+    const id = parseId(input.id);
+    const body = cleanBody(input.body);
+    await inTransaction(this.db, async (m) => {
+      const a = await lockAnswer(m, id);
+      requireAuthorOrModerator(actor, a.authorId, 'edit this answer');
+      await m.insert(PostRevisionEntity, {
+        targetType: PostType.ANSWER,
+        targetId: id,
+        editorId: actor.id,
+        title: null,
+        body: a.body,
+        tags: null,
+      });
+      await m.update(AnswerEntity, { id }, { body });
+      await writeOutbox(m, {
+        topic: ANSWER_EVENTS.edited,
+        aggregateType: 'question',
+        aggregateId: a.questionId,
+        payload: { answerId: id },
+      });
+    });
+    return this.load(id);
+  }
+
+  /** Accepts an answer, replacing any earlier one. The question row lock serialises racing accepts. */
+  async accept(actor: Actor, answerIdRaw: string): Promise<Question> {
+    const answerId = parseId(answerIdRaw, 'answerId');
+    const questionId = await inTransaction(this.db, async (m) => {
+      const answer = await m.findOneBy(AnswerEntity, { id: answerId });
+      if (!answer) throw AppError.notFound('Answer', answerId);
+      const q = await lockQuestion(m, answer.questionId);
+      this.requireAsker(actor, q);
+      if (q.acceptedAnswerId === answerId) return q.id;
+      const previous = q.acceptedAnswerId;
+      q.acceptedAnswerId = answerId;
+      await m.update(
+        QuestionEntity,
+        { id: q.id },
+        { acceptedAnswerId: answerId, acceptedAt: new Date(), status: statusOf(q) },
+      );
+      await writeOutbox(m, {
+        topic: ANSWER_EVENTS.accepted,
+        aggregateType: 'question',
+        aggregateId: q.id,
+        payload: {
+          answerId,
+          previousAnswerId: previous,
+          answerAuthorId: answer.authorId,
+          acceptedBy: actor.id,
+        },
+      });
+      return q.id;
+    });
+    return this.questions.getOne(questionId);
+  }
+
+  async unaccept(actor: Actor, questionIdRaw: string): Promise<Question> {
+    const questionId = parseId(questionIdRaw, 'questionId');
+    await inTransaction(this.db, async (m) => {
+      const q = await lockQuestion(m, questionId);
+      this.requireAsker(actor, q);
+      if (!q.acceptedAnswerId) return;
+      const previous = q.acceptedAnswerId;
+      q.acceptedAnswerId = null;
+      await m.update(
+        QuestionEntity,
+        { id: q.id },
+        { acceptedAnswerId: null, acceptedAt: null, status: statusOf(q) },
+      );
+      await writeOutbox(m, {
+        topic: ANSWER_EVENTS.unaccepted,
+        aggregateType: 'question',
+        aggregateId: q.id,
+        payload: { answerId: previous },
+      });
+    });
+    return this.questions.getOne(questionId);
+  }
+
+  async markOfficial(actor: Actor, answerIdRaw: string): Promise<Answer> {
+    return this.setOfficial(actor, answerIdRaw, true);
+  }
+
+  async unmarkOfficial(actor: Actor, answerIdRaw: string): Promise<Answer> {
+    return this.setOfficial(actor, answerIdRaw, false);
+  }
+
+  private async setOfficial(actor: Actor, answerIdRaw: string, official: boolean): Promise<Answer> {
+    const answerId = parseId(answerIdRaw, 'answerId');
+    requireOfficialOrModerator(actor);
+    await inTransaction(this.db, async (m) => {
+      const peek = await m.findOneBy(AnswerEntity, { id: answerId });
+      if (!peek) throw AppError.notFound('Answer', answerId);
+      // Question first, then answer: the same lock order as post(), so no deadlock.
+      const q = await lockQuestion(m, peek.questionId);
+      const a = await lockAnswer(m, answerId);
+      if (a.isOfficial === official) return;
+      q.officialAnswerCount += official ? 1 : -1;
+      await m.update(
+        AnswerEntity,
+        { id: answerId },
+        official
+          ? { isOfficial: true, endorsedById: actor.id, endorsedAt: new Date() }
+          : { isOfficial: false, endorsedById: null, endorsedAt: null },
+      );
+      await this.saveCounters(m, q);
+      await writeOutbox(m, {
+        topic: official ? ANSWER_EVENTS.official : ANSWER_EVENTS.unofficial,
+        aggregateType: 'question',
+        aggregateId: q.id,
+        payload: { answerId, by: actor.id, answerAuthorId: a.authorId },
+      });
+    });
+    return this.load(answerId);
+  }
+
+  private requireAsker(actor: Actor, q: QuestionEntity): void {
+    if (q.authorId !== actor.id && !isModerator(actor)) {
+      throw AppError.forbidden('Only the asker or a moderator can accept an answer');
+    }
+  }
+
+  private async saveCounters(m: EntityManager, q: QuestionEntity): Promise<void> {
+    await m.update(
+      QuestionEntity,
+      { id: q.id },
+      { answerCount: q.answerCount, officialAnswerCount: q.officialAnswerCount, status: statusOf(q) },
+    );
+  }
+
+  private async load(id: string): Promise<Answer> {
+    return toAnswer(await this.db.getRepository(AnswerEntity).findOneByOrFail({ id }));
+  }
+}

@@ -1,0 +1,36 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { PostType } from '../models/enums';
+
+/** A previous version of a question or answer, saved whenever it is edited. */
+@Entity('post_revisions')
+@Index('IDX_post_revisions_target', ['targetType', 'targetId', 'id'])
+export class PostRevisionEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'target_type', type: 'varchar', length: 16 })
+  targetType: PostType;
+
+  @Column({ name: 'target_id', type: 'bigint' })
+  targetId: string;
+
+  @Column({ name: 'editor_id', type: 'bigint' })
+  editorId: string;
+
+  @Column({ type: 'varchar', length: 600, nullable: true })
+  title: string | null;
+
+  @Column({ type: 'mediumtext' })
+  body: string;
+
+  @Column({ type: 'varchar', length: 400, nullable: true })
+  tags: string | null;
+
+  @CreateDateColumn({
+    name: 'created_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+  })
+  createdAt: Date;
+}

@@ -1,0 +1,86 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToMany,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import { UserEntity } from '@app/accounts';
+import { QuestionStatus } from '../models/enums';
+import { AnswerEntity } from './answer.entity';
+import { QuestionTagEntity } from './question-tag.entity';
+
+@Entity('questions')
+@Index('IDX_questions_status_id', ['status', 'id'])
+@Index('IDX_questions_author_id', ['authorId', 'id'])
+export class QuestionEntity {
+  @PrimaryGeneratedColumn({ type: 'bigint' })
+  id: string;
+
+  @Column({ name: 'author_id', type: 'bigint' })
+  authorId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id' })
+  author?: UserEntity;
+
+  @Column({ type: 'varchar', length: 600 })
+  title: string;
+
+  @Column({ type: 'mediumtext' })
+  body: string;
+
+  @Column({ type: 'varchar', length: 16, default: QuestionStatus.OPEN })
+  status: QuestionStatus;
+
+  // One column, so "at most one accepted answer per question" holds by construction.
+  @Column({ name: 'accepted_answer_id', type: 'bigint', nullable: true })
+  acceptedAnswerId: string | null;
+
+  @ManyToOne(() => AnswerEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'accepted_answer_id' })
+  acceptedAnswer?: AnswerEntity;
+
+  @Column({ name: 'accepted_at', type: 'datetime', precision: 3, nullable: true })
+  acceptedAt: Date | null;
+
+  @Column({ name: 'duplicate_of_id', type: 'bigint', nullable: true })
+  duplicateOfId: string | null;
+
+  @ManyToOne(() => QuestionEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'duplicate_of_id' })
+  duplicateOf?: QuestionEntity;
+
+  @Column({ type: 'int', default: 0 })
+  score: number;
+
+  @Column({ name: 'answer_count', type: 'int', default: 0 })
+  answerCount: number;
+
+  @Column({ name: 'official_answer_count', type: 'int', default: 0 })
+  officialAnswerCount: number;
+
+  @OneToMany(() => QuestionTagEntity, (qt) => qt.question)
+  questionTags?: QuestionTagEntity[];
+
+  @CreateDateColumn({
+    name: 'created_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+  })
+  createdAt: Date;
+
+  @UpdateDateColumn({
+    name: 'updated_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+    onUpdate: 'CURRENT_TIMESTAMP(3)',
+  })
+  updatedAt: Date;
+}

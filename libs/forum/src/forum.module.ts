@@ -1,0 +1,43 @@
+import { AccountsModule } from '@app/accounts';
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AnswersReader } from './answers/answers.reader';
+import { AnswersResolver } from './answers/answers.resolver';
+import { AnswersService } from './answers/answers.service';
+import { AnswerEntity } from './entities/answer.entity';
+import { PostRevisionEntity } from './entities/post-revision.entity';
+import { QuestionTagEntity } from './entities/question-tag.entity';
+import { QuestionEntity } from './entities/question.entity';
+import { TagEntity } from './entities/tag.entity';
+import { VoteEntity } from './entities/vote.entity';
+import { QuestionsReader } from './questions/questions.reader';
+import { QuestionsResolver } from './questions/questions.resolver';
+import { QuestionsService } from './questions/questions.service';
+import { UserPostsResolver } from './user-posts.resolver';
+import { VotesService } from './votes/votes.service';
+
+@Module({
+  imports: [
+    AccountsModule,
+    TypeOrmModule.forFeature([
+      QuestionEntity,
+      AnswerEntity,
+      TagEntity,
+      QuestionTagEntity,
+      VoteEntity,
+      PostRevisionEntity,
+    ]),
+  ],
+  providers: [
+    QuestionsService,
+    QuestionsReader,
+    QuestionsResolver,
+    AnswersService,
+    AnswersReader,
+    AnswersResolver,
+    VotesService,
+    UserPostsResolver,
+  ],
+  exports: [QuestionsReader, AnswersReader, QuestionsService, AnswersService],
+})
+export class ForumModule {}

@@ -1,0 +1,79 @@
+import { Actor, isModerator } from '@app/accounts';
+import { AppError, cleanText } from '@app/core';
+import { QuestionStatus, VoteValue } from './models/enums';
+
+// Pure domain rules of the forum: no I/O, unit-tested in forum.rules.spec.ts.
+
+export const TITLE_RULE = { field: 'title', min: 4, max: 150, singleLine: true };
+export const BODY_RULE = { field: 'body', min: 1, max: 20000 };
+export const MAX_TAGS = 5;
+const TAG_PATTERN = /^[\p{L}\p{N}][\p{L}\p{N}_+#.-]{0,31}$/u;
+
+export function cleanTitle(title: string): string {
+  return cleanText(title, TITLE_RULE).replace(/\s+/g, ' ');
+}
+
+export function cleanBody(body: string): string {
+  return cleanText(body, BODY_RULE);
+}
+
+/** Tags are trimmed, lower-cased (Latin), de-duplicated, at most five, 1–32 letters or digits. */
+export function cleanTags(tags: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.normalize('NFKC').trim().toLowerCase();
+    if (!TAG_PATTERN.test(tag)) {
+      throw AppError.badInput(`tag "${raw.slice(0, 40)}" must be 1–32 letters, digits, _ + # . or -`, 'tags');
+    }
+    if (!out.includes(tag)) out.push(tag);
+  }
+  if (out.length > MAX_TAGS) throw AppError.badInput(`at most ${MAX_TAGS} tags`, 'tags');
+  return out;
+}
+
+export function statusOf(q: {
+  duplicateOfId: string | null;
+  acceptedAnswerId: string | null;
+  officialAnswerCount: number;
+}): QuestionStatus {
+  if (q.duplicateOfId) return QuestionStatus.CLOSED;
+  if (q.acceptedAnswerId || q.officialAnswerCount > 0) return QuestionStatus.SOLVED;
+  return QuestionStatus.OPEN;
+}
+
+export function voteNumber(value: VoteValue): number {
+  return value === VoteValue.UP ? 1 : value === VoteValue.DOWN ? -1 : 0;
+}
+
+export function voteValue(n: number): VoteValue {
+  return n > 0 ? VoteValue.UP : n < 0 ? VoteValue.DOWN : VoteValue.NONE;
+}
+
+export function requireAuthorOrModerator(actor: Actor, authorId: string, what: string): void {
+  if (actor.id !== authorId && !isModerator(actor)) {
+    throw AppError.forbidden(`Only the author or a moderator can ${what}`);
+  }
+}
+
+export function requireOfficialOrModerator(actor: Actor): void {
+  if (!actor.isOfficial && !isModerator(actor)) {
+    throw AppError.forbidden('Only official accounts and moderators can mark official answers');
+  }
+}
+
+export interface RankedAnswer {
+  id: string;
+  isOfficial: boolean;
+  score: number;
+  createdAt: Date;
+}
+
+/** Thread order: official, then accepted, then score, then oldest (id breaks ties). */
+export function compareAnswers(acceptedId: string | null) {
+  return (a: RankedAnswer, b: RankedAnswer): number =>
+    Number(b.isOfficial) - Number(a.isOfficial) ||
+    Number(b.id === acceptedId) - Number(a.id === acceptedId) ||
+    b.score - a.score ||
+    a.createdAt.getTime() - b.createdAt.getTime() ||
+    Number(BigInt(a.id) - BigInt(b.id));
+}

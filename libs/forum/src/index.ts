@@ -1,0 +1,16 @@
+export * from './forum.module';
+export * from './answers/answers.reader';
+export * from './answers/answers.service';
+export * from './entities/answer.entity';
+export * from './entities/question.entity';
+export * from './entities/question-tag.entity';
+export * from './entities/tag.entity';
+export * from './forum.mappers';
+export * from './models/answer.model';
+export * from './models/enums';
+export * from './models/payloads.model';
+export * from './models/question.model';
+export * from './questions/questions.reader';
+export * from './questions/questions.service';
+export { ANSWER_EVENTS } from './answers/answers.service';
+export { VOTE_EVENT } from './votes/votes.service';

@@ -1,0 +1,22 @@
+import { registerEnumType } from '@nestjs/graphql';
+
+export enum QuestionStatus {
+  OPEN = 'OPEN',
+  SOLVED = 'SOLVED',
+  CLOSED = 'CLOSED',
+}
+
+export enum PostType {
+  QUESTION = 'QUESTION',
+  ANSWER = 'ANSWER',
+}
+
+export enum VoteValue {
+  UP = 'UP',
+  DOWN = 'DOWN',
+  NONE = 'NONE',
+}
+
+registerEnumType(QuestionStatus, { name: 'QuestionStatus' });
+registerEnumType(PostType, { name: 'PostType' });
+registerEnumType(VoteValue, { name: 'VoteValue' });

@@ -1,0 +1,86 @@
+import { PageInfo } from '@app/core';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { QuestionStatus } from './enums';
+
+@ObjectType()
+export class Question {
+  @Field(() => ID)
+  id: string;
+
+  @Field()
+  title: string;
+
+  @Field({ description: 'Markdown' })
+  body: string;
+
+  @Field(() => QuestionStatus)
+  status: QuestionStatus;
+
+  @Field()
+  isSolved: boolean;
+
+  @Field(() => Int)
+  answerCount: number;
+
+  @Field(() => Int)
+  score: number;
+
+  @Field(() => GraphQLISODateTime)
+  createdAt: Date;
+
+  @Field(() => GraphQLISODateTime)
+  updatedAt: Date;
+
+  // Resolved by field resolvers from these keys.
+  authorId: string;
+  acceptedAnswerId: string | null;
+  duplicateOfId: string | null;
+  tagNames?: string[];
+}
+
+@ObjectType()
+export class QuestionEdge {
+  @Field(() => Question)
+  node: Question;
+
+  @Field()
+  cursor: string;
+}
+
+@ObjectType()
+export class QuestionConnection {
+  @Field(() => [QuestionEdge])
+  edges: QuestionEdge[];
+
+  @Field(() => PageInfo)
+  pageInfo: PageInfo;
+}
+
+@ObjectType()
+export class TagCount {
+  @Field()
+  name: string;
+
+  @Field(() => Int)
+  count: number;
+}
+
+@ObjectType({ description: 'A previous version of a question or answer' })
+export class Revision {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => String, { nullable: true })
+  title: string | null;
+
+  @Field()
+  body: string;
+
+  @Field(() => [String], { nullable: true })
+  tags: string[] | null;
+
+  @Field(() => GraphQLISODateTime, { description: 'When this version was replaced' })
+  replacedAt: Date;
+
+  editorId: string;
+}

@@ -1,0 +1,152 @@
+import {
+  AppError,
+  MAX_PAGE_SIZE,
+  Page,
+  RequestContext,
+  decodeIdCursor,
+  encodeCursor,
+  groupedLoader,
+  keyedLoader,
+  pageSize,
+} from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import DataLoader from 'dataloader';
+import { DataSource } from 'typeorm';
+import { PostRevisionEntity } from '../entities/post-revision.entity';
+import { QuestionTagEntity } from '../entities/question-tag.entity';
+import { QuestionEntity } from '../entities/question.entity';
+import { toQuestion, toRevision } from '../forum.mappers';
+import { PostType, QuestionStatus } from '../models/enums';
+import { Question, Revision, TagCount } from '../models/question.model';
+import { QuestionFilter } from '../dto/forum.inputs';
+
+/** Read side of questions: loaders, lists and counts. Every method is one SQL statement. */
+@Injectable()
+export class QuestionsReader {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** Questions by id with their tags, joined in the same statement. */
+  findByIds(ids: readonly string[]): Promise<QuestionEntity[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .leftJoinAndSelect('q.questionTags', 'qt')
+      .leftJoinAndSelect('qt.tag', 't')
+      .where('q.id IN (:...ids)', { ids: [...ids] })
+      .getMany();
+  }
+
+  loader(ctx: RequestContext): DataLoader<string, Question | null> {
+    return ctx.loader('questions.byId', () =>
+      keyedLoader<string, Question>(
+        async (ids) => (await this.findByIds(ids)).map(toQuestion),
+        (q) => q.id,
+      ),
+    );
+  }
+
+  tagsLoader(ctx: RequestContext): DataLoader<string, string[]> {
+    const grouped = ctx.loader('questions.tags', () =>
+      groupedLoader<string, QuestionTagEntity>(
+        (ids) =>
+          this.db
+            .getRepository(QuestionTagEntity)
+            .createQueryBuilder('qt')
+            .innerJoinAndSelect('qt.tag', 't')
+            .where('qt.question_id IN (:...ids)', { ids: [...ids] })
+            .orderBy('qt.position', 'ASC')
+            .getMany(),
+        (qt) => qt.questionId,
+      ),
+    );
+    return ctx.loader(
+      'questions.tagNames',
+      () =>
+        new DataLoader(async (ids: readonly string[]) => {
+          const groups = await grouped.loadMany(ids);
+          return groups.map((g) => (g instanceof Error ? g : g.map((qt) => qt.tag?.name ?? '')));
+        }),
+    );
+  }
+
+  async list(
+    filter: QuestionFilter | undefined,
+    first: number | undefined,
+    after: string | undefined,
+  ): Promise<Page<Question>> {
+    const size = pageSize(first, 20, MAX_PAGE_SIZE);
+    const afterId = decodeIdCursor('q', after);
+    const qb = this.db
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .orderBy('q.id', 'DESC')
+      .limit(size + 1);
+    if (afterId) qb.andWhere('q.id < :afterId', { afterId });
+    if (filter?.status) qb.andWhere('q.status = :status', { status: filter.status });
+    if (filter?.tag !== undefined) {
+      const tag = filter.tag.normalize('NFKC').trim().toLowerCase();
+      qb.andWhere(
+        'EXISTS (SELECT 1 FROM question_tags fqt INNER JOIN tags ft ON ft.id = fqt.tag_id WHERE fqt.question_id = q.id AND ft.name = :tag)',
+        { tag },
+      );
+    }
+    if (filter?.author !== undefined) {
+      qb.andWhere(`q.author_id = (SELECT u.id FROM users u WHERE u.handle = :handle)`, {
+        handle: filter.author.trim(),
+      });
+    }
+    return this.page(await qb.getMany(), size);
+  }
+
+  async listByAuthor(
+    authorId: string,
+    first: number | undefined,
+    after: string | undefined,
+  ): Promise<Page<Question>> {
+    const size = pageSize(first, 20, MAX_PAGE_SIZE);
+    const afterId = decodeIdCursor('q', after);
+    const qb = this.db
+      .getRepository(QuestionEntity)
+      .createQueryBuilder('q')
+      .where('q.author_id = :authorId', { authorId })
+      .orderBy('q.id', 'DESC')
+      .limit(size + 1);
+    if (afterId) qb.andWhere('q.id < :afterId', { afterId });
+    return this.page(await qb.getMany(), size);
+  }
+
+  private page(rows: QuestionEntity[], size: number): Page<Question> {
+    const items = rows.slice(0, size).map(toQuestion);
+    return { items, cursors: items.map((q) => encodeCursor('q', q.id)), hasNextPage: rows.length > size };
+  }
+
+  async tagCounts(first: number | undefined): Promise<TagCount[]> {
+    const size = pageSize(first, 50, 200);
+    const rows: { name: string; count: string }[] = await this.db.query(
+      `SELECT t.name AS name, COUNT(*) AS count
+         FROM tags t
+         INNER JOIN question_tags qt ON qt.tag_id = t.id
+         INNER JOIN questions q ON q.id = qt.question_id AND q.status <> ?
+        GROUP BY t.id, t.name
+        ORDER BY count DESC, t.name ASC
+        LIMIT ?`,
+      [QuestionStatus.CLOSED, size],
+    );
+    return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
+  }
+
+  async revisions(type: PostType, id: string): Promise<Revision[]> {
+    const rows = await this.db
+      .getRepository(PostRevisionEntity)
+      .find({ where: { targetType: type, targetId: id }, order: { id: 'DESC' }, take: 50 });
+    return rows.map(toRevision);
+  }
+
+  async getOne(id: string): Promise<Question> {
+    const [q] = await this.findByIds([id]);
+    if (!q) throw AppError.notFound('Question', id);
+    return toQuestion(q);
+  }
+}

@@ -1,0 +1,143 @@
+import { Actor, AuthGuard, CurrentActor, User, UsersService, toUser } from '@app/accounts';
+import {
+  AppError,
+  Ctx,
+  RequestContext,
+  decodeOffsetCursor,
+  encodeCursor,
+  pageSize,
+  parseId,
+  toConnection,
+  tryParseId,
+} from '@app/core';
+import { UseGuards } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { AnswersReader } from '../answers/answers.reader';
+import { AskQuestionInput, EditQuestionInput, QuestionFilter } from '../dto/forum.inputs';
+import { compareAnswers } from '../forum.rules';
+import { Answer, AnswerConnection } from '../models/answer.model';
+import { PostType } from '../models/enums';
+import { AskQuestionPayload } from '../models/payloads.model';
+import { Question, QuestionConnection, Revision, TagCount } from '../models/question.model';
+import { QuestionsReader } from './questions.reader';
+import { QuestionsService } from './questions.service';
+
+const MAX_ANSWERS_PAGE = 100;
+
+@Resolver(() => Question)
+export class QuestionsResolver {
+  constructor(
+    private readonly service: QuestionsService,
+    private readonly reader: QuestionsReader,
+    private readonly answerReader: AnswersReader,
+    private readonly users: UsersService,
+  ) {}
+
+  @Query(() => Question, { nullable: true })
+  question(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Question | null> {
+    const key = tryParseId(id);
+    return key ? this.reader.loader(ctx).load(key) : Promise.resolve(null);
+  }
+
+  @Query(() => QuestionConnection, { description: 'Newest first' })
+  async questions(
+    @Args('filter', { type: () => QuestionFilter, nullable: true }) filter: QuestionFilter | undefined,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+  ): Promise<QuestionConnection> {
+    return toConnection(await this.reader.list(filter, first, after));
+  }
+
+  @Query(() => [TagCount], {
+    name: 'tags',
+    description: 'Tags with the number of open or solved questions using them',
+  })
+  tagCounts(
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 50 }) first: number,
+  ): Promise<TagCount[]> {
+    return this.reader.tagCounts(first);
+  }
+
+  @Mutation(() => AskQuestionPayload)
+  @UseGuards(AuthGuard)
+  async askQuestion(
+    @CurrentActor() actor: Actor,
+    @Args('input') input: AskQuestionInput,
+  ): Promise<AskQuestionPayload> {
+    return { question: await this.service.ask(actor, input) };
+  }
+
+  @Mutation(() => Question, { description: 'Author or moderator; the previous version is kept' })
+  @UseGuards(AuthGuard)
+  editQuestion(@CurrentActor() actor: Actor, @Args('input') input: EditQuestionInput): Promise<Question> {
+    return this.service.edit(actor, input);
+  }
+
+  @Mutation(() => Question, { description: 'Asker or moderator' })
+  @UseGuards(AuthGuard)
+  closeAsDuplicate(
+    @CurrentActor() actor: Actor,
+    @Args('questionId', { type: () => ID }) questionId: string,
+    @Args('duplicateOfId', { type: () => ID }) duplicateOfId: string,
+  ): Promise<Question> {
+    return this.service.closeAsDuplicate(actor, questionId, duplicateOfId);
+  }
+
+  @ResolveField(() => User)
+  async author(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<User> {
+    const user = await this.users.loader(ctx).load(q.authorId);
+    if (!user) throw AppError.notFound('User', q.authorId);
+    return toUser(user);
+  }
+
+  @ResolveField(() => [String])
+  tags(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<string[]> | string[] {
+    return q.tagNames ?? this.reader.tagsLoader(ctx).load(q.id);
+  }
+
+  @ResolveField(() => Question, { nullable: true })
+  duplicateOf(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Question | null> | null {
+    return q.duplicateOfId ? this.reader.loader(ctx).load(q.duplicateOfId) : null;
+  }
+
+  @ResolveField(() => Answer, { nullable: true })
+  async acceptedAnswer(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Answer | null> {
+    if (!q.acceptedAnswerId) return null;
+    const all = await this.answerReader.byQuestionLoader(ctx).load(q.id);
+    return all.find((a) => a.id === q.acceptedAnswerId) ?? null;
+  }
+
+  @ResolveField(() => [Answer])
+  async officialAnswers(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Answer[]> {
+    const all = await this.answerReader.byQuestionLoader(ctx).load(q.id);
+    return all.filter((a) => a.isOfficial).sort(compareAnswers(q.acceptedAnswerId));
+  }
+
+  @ResolveField(() => AnswerConnection, {
+    description: 'Official first, then accepted, then score, then oldest',
+  })
+  async answers(
+    @Ctx() ctx: RequestContext,
+    @Parent() q: Question,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 30 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+  ): Promise<AnswerConnection> {
+    const size = pageSize(first, 30, MAX_ANSWERS_PAGE);
+    const offset = decodeOffsetCursor('ao', after);
+    const sorted = [...(await this.answerReader.byQuestionLoader(ctx).load(q.id))].sort(
+      compareAnswers(q.acceptedAnswerId),
+    );
+    const items = sorted.slice(offset, offset + size);
+    const page = {
+      items,
+      cursors: items.map((_, i) => encodeCursor('ao', offset + i + 1)),
+      hasNextPage: offset + size < sorted.length,
+    };
+    return { ...toConnection(page), totalCount: sorted.length };
+  }
+
+  @ResolveField(() => [Revision], { description: 'Previous versions, newest first' })
+  revisions(@Parent() q: Question): Promise<Revision[]> {
+    return this.reader.revisions(PostType.QUESTION, parseId(q.id));
+  }
+}

@@ -1,0 +1,156 @@
+import { Actor, isModerator } from '@app/accounts';
+import { AppError, inTransaction, parseId, writeOutbox } from '@app/core';
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
+import { AskQuestionInput, EditQuestionInput } from '../dto/forum.inputs';
+import { PostRevisionEntity } from '../entities/post-revision.entity';
+import { QuestionTagEntity } from '../entities/question-tag.entity';
+import { QuestionEntity } from '../entities/question.entity';
+import { TagEntity } from '../entities/tag.entity';
+import { lockQuestion } from '../forum.locks';
+import { QuestionsReader } from './questions.reader';
+import { cleanBody, cleanTags, cleanTitle, requireAuthorOrModerator, statusOf } from '../forum.rules';
+import { PostType } from '../models/enums';
+import { Question } from '../models/question.model';
+
+export const QUESTION_EVENTS = {
+  asked: 'question.asked',
+  edited: 'question.edited',
+  closed: 'question.closed_as_duplicate',
+} as const;
+
+@Injectable()
+export class QuestionsService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly reader: QuestionsReader,
+  ) {}
+
+  async ask(actor: Actor, input: AskQuestionInput): Promise<Question> {
+    const title = cleanTitle(input.title);
+    const body = cleanBody(input.body);
+    const tags = cleanTags(input.tags ?? []);
+    const id = await inTransaction(this.db, async (m) => {
+      const { identifiers } = await m.insert(QuestionEntity, { authorId: actor.id, title, body });
+      const questionId = String(identifiers[0].id);
+      await this.setTags(m, questionId, tags);
+      await writeOutbox(m, {
+        topic: QUESTION_EVENTS.asked,
+        aggregateType: 'question',
+        aggregateId: questionId,
+      });
+      return questionId;
+    });
+    return this.reader.getOne(id);
+  }
+
+  async edit(actor: Actor, input: EditQuestionInput): Promise<Question> {
+    const id = parseId(input.id);
+    const title = input.title === undefined || input.title === null ? undefined : cleanTitle(input.title);
+    const body = input.body === undefined || input.body === null ? undefined : cleanBody(input.body);
+    const tags = input.tags === undefined || input.tags === null ? undefined : cleanTags(input.tags);
+    if (title === undefined && body === undefined && tags === undefined) {
+      throw AppError.badInput('Nothing to change: give a title, body or tags');
+    }
+    await inTransaction(this.db, async (m) => {
+      const q = await lockQuestion(m, id);
+      requireAuthorOrModerator(actor, q.authorId, 'edit this question');
+      const oldTags = await this.tagNames(m, id);
+      await m.insert(PostRevisionEntity, {
+        targetType: PostType.QUESTION,
+        targetId: id,
+        editorId: actor.id,
+        title: q.title,
+        body: q.body,
+        tags: oldTags.join('\n'),
+      });
+      await m.update(QuestionEntity, { id }, { title: title ?? q.title, body: body ?? q.body });
+      if (tags !== undefined) await this.setTags(m, id, tags);
+      await writeOutbox(m, { topic: QUESTION_EVENTS.edited, aggregateType: 'question', aggregateId: id });
+    });
+    return this.reader.getOne(id);
+  }
+
+  async closeAsDuplicate(actor: Actor, questionIdRaw: string, duplicateOfIdRaw: string): Promise<Question> {
+    const questionId = parseId(questionIdRaw, 'questionId');
+    const targetId = parseId(duplicateOfIdRaw, 'duplicateOfId');
+    if (questionId === targetId)
+      throw AppError.badInput('A question cannot be a duplicate of itself', 'duplicateOfId');
+    await inTransaction(this.db, async (m) => {
+      // Lock both rows in id order so two crossing closes cannot deadlock each other.
+      const rows = await m
+        .createQueryBuilder(QuestionEntity, 'q')
+        .setLock('pessimistic_write')
+        .where('q.id IN (:...ids)', { ids: [questionId, targetId] })
+        .orderBy('q.id', 'ASC')
+        .getMany();
+      const q = rows.find((r) => r.id === questionId);
+      const target = rows.find((r) => r.id === targetId);
+      if (!q) throw AppError.notFound('Question', questionId);
+      if (!target) throw AppError.notFound('Question', targetId);
+      if (q.authorId !== actor.id && !isModerator(actor)) {
+        throw AppError.forbidden('Only the asker or a moderator can close a question as a duplicate');
+      }
+      if (target.duplicateOfId) {
+        throw AppError.badInput(
+          'The target is itself closed as a duplicate; point at its canonical thread',
+          'duplicateOfId',
+        );
+      }
+      if (q.duplicateOfId) throw AppError.conflict('This question is already closed as a duplicate');
+      q.duplicateOfId = targetId;
+      await m.update(QuestionEntity, { id: questionId }, { duplicateOfId: targetId, status: statusOf(q) });
+      // Threads that pointed at this one now point at the canonical thread (no chains).
+      const pointing = await m.find(QuestionEntity, {
+        where: { duplicateOfId: questionId },
+        select: { id: true },
+      });
+      if (pointing.length > 0) {
+        await m.update(QuestionEntity, { id: In(pointing.map((p) => p.id)) }, { duplicateOfId: targetId });
+      }
+      await writeOutbox(
+        m,
+        {
+          topic: QUESTION_EVENTS.closed,
+          aggregateType: 'question',
+          aggregateId: questionId,
+          payload: { duplicateOfId: targetId, closedBy: actor.id },
+        },
+        ...pointing.map((p) => ({
+          topic: QUESTION_EVENTS.edited,
+          aggregateType: 'question',
+          aggregateId: p.id,
+        })),
+      );
+    });
+    return this.reader.getOne(questionId);
+  }
+
+  private async tagNames(m: EntityManager, questionId: string): Promise<string[]> {
+    const rows = await m.find(QuestionTagEntity, {
+      where: { questionId },
+      relations: { tag: true },
+      order: { position: 'ASC' },
+    });
+    return rows.map((r) => r.tag?.name ?? '');
+  }
+
+  private async setTags(m: EntityManager, questionId: string, tags: string[]): Promise<void> {
+    await m.delete(QuestionTagEntity, { questionId });
+    if (tags.length === 0) return;
+    await m
+      .createQueryBuilder()
+      .insert()
+      .into(TagEntity)
+      .values(tags.map((name) => ({ name })))
+      .orUpdate(['name'], ['name'])
+      .execute();
+    const rows = await m.find(TagEntity, { where: { name: In(tags) } });
+    const idOf = new Map(rows.map((t) => [t.name.toLowerCase(), t.id]));
+    await m.insert(
+      QuestionTagEntity,
+      tags.map((name, position) => ({ questionId, tagId: idOf.get(name.toLowerCase()) as string, position })),
+    );
+  }
+}

@@ -1,0 +1,34 @@
+import { User } from '@app/accounts';
+import { toConnection } from '@app/core';
+import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
+import { AnswersReader } from './answers/answers.reader';
+import { AnswerConnection } from './models/answer.model';
+import { QuestionConnection } from './models/question.model';
+import { QuestionsReader } from './questions/questions.reader';
+
+/** Adds a user's questions and answers to the accounts lib's User type. */
+@Resolver(() => User)
+export class UserPostsResolver {
+  constructor(
+    private readonly questionReader: QuestionsReader,
+    private readonly answerReader: AnswersReader,
+  ) {}
+
+  @ResolveField(() => QuestionConnection, { description: 'Newest first' })
+  async questions(
+    @Parent() user: User,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+  ): Promise<QuestionConnection> {
+    return toConnection(await this.questionReader.listByAuthor(user.id, first, after));
+  }
+
+  @ResolveField(() => AnswerConnection, { description: 'Newest first' })
+  async answers(
+    @Parent() user: User,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
+    @Args('after', { type: () => String, nullable: true }) after: string | undefined,
+  ): Promise<AnswerConnection> {
+    return { ...toConnection(await this.answerReader.listByAuthor(user.id, first, after)), totalCount: null };
+  }
+}
