@@ -48,7 +48,13 @@ export class CoreModule {
               DATABASE_POOL_SIZE: config.get('DATABASE_POOL_SIZE'),
             };
             if (config.get('DB_AUTO_CREATE')) await ensureDatabase(env.DATABASE_URL);
-            return { ...databaseOptions(env), migrationsRun: options.migrationsRun ?? false };
+            // Entities come from each lib's TypeOrmModule.forFeature, not from a file glob.
+            return {
+              ...databaseOptions(env),
+              entities: [],
+              autoLoadEntities: true,
+              migrationsRun: options.migrationsRun ?? false,
+            };
           },
         }),
       ],

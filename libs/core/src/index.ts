@@ -2,6 +2,7 @@ export * from './core.module';
 export * from './config/app-config';
 export * from './config/env.schema';
 export * from './database/database-options';
+export * from './database/database-url';
 export * from './database/ensure-database';
 export * from './database/query-counter';
 export * from './database/transaction';

@@ -1,14 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
 
-/** argon2id with the library's defaults (64 MiB, t=3, p=4), as OWASP recommends for argon2id. */
+/** argon2id with OWASP's recommended minimum: 19 MiB memory, 2 iterations, parallelism 1. */
 @Injectable()
 export class PasswordHasher {
   // A real hash to verify against when the handle is unknown, so timing does not reveal handles.
   private dummy: Promise<string> | undefined;
 
   hash(password: string): Promise<string> {
-    return argon2.hash(password, { type: argon2.argon2id });
+    return argon2.hash(password, { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 });
   }
 
   verify(hash: string, password: string): Promise<boolean> {

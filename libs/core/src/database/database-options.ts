@@ -1,34 +1,12 @@
 import * as path from 'node:path';
 import { DataSourceOptions, Logger as TypeOrmLogger } from 'typeorm';
 import { Env } from '../config/env.schema';
+import { parseDatabaseUrl } from './database-url';
 import { QueryCounterLogger } from './query-counter';
 
 // Resolved against this file so the same globs work from sources (ts-node, jest) and from dist/.
 const repoRoot = path.resolve(__dirname, '../../../..');
 const ext = __filename.endsWith('.ts') ? 'ts' : 'js';
-
-export interface ParsedDatabaseUrl {
-  host: string;
-  port: number;
-  username: string;
-  password: string;
-  database: string;
-}
-
-export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
-  const u = new URL(url);
-  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
-  if (!/^[A-Za-z0-9_]{1,64}$/.test(database)) {
-    throw new Error('DATABASE_URL must name a database made of letters, digits and _');
-  }
-  return {
-    host: u.hostname || '127.0.0.1',
-    port: u.port ? Number(u.port) : 3306,
-    username: decodeURIComponent(u.username || 'root'),
-    password: decodeURIComponent(u.password || ''),
-    database,
-  };
-}
 
 export function databaseOptions(
   env: Pick<Env, 'DATABASE_URL' | 'DATABASE_POOL_SIZE'>,

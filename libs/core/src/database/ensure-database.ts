@@ -1,5 +1,5 @@
 import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from './database-options';
+import { parseDatabaseUrl } from './database-url';
 
 /** Creates the database named in DATABASE_URL when it is missing (development and tests only). */
 export async function ensureDatabase(url: string): Promise<void> {
