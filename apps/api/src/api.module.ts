@@ -1,8 +1,8 @@
 import { AccountsModule, RequestContextFactory } from '@app/accounts';
-import { AppConfig, CoreModule } from '@app/core';
+import { AppConfig, CoreModule, countQueriesPerRequest } from '@app/core';
 import { ForumModule } from '@app/forum';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { graphqlOptions } from './graphql.config';
 
@@ -19,4 +19,8 @@ import { graphqlOptions } from './graphql.config';
     }),
   ],
 })
-export class ApiModule {}
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(countQueriesPerRequest).forRoutes('*path');
+  }
+}

@@ -1,5 +1,5 @@
 import { RequestContextFactory } from '@app/accounts';
-import { AppConfig, formatGraphQLError } from '@app/core';
+import { AppConfig, formatGraphQLError, queryCountPlugin } from '@app/core';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Request } from 'express';
@@ -14,7 +14,7 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     path: '/graphql',
     playground: false,
     introspection: dev,
-    plugins: dev ? [ApolloServerPluginLandingPageLocalDefault({ embed: true })] : [],
+    plugins: dev ? [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryCountPlugin] : [],
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: formatGraphQLError,

@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { parseEnv } from './config/env.schema';
 import { databaseOptions } from './database/database-options';
 import { ensureDatabase } from './database/ensure-database';
+import { OutboxEventEntity } from './outbox/outbox-event.entity';
 
 export interface CoreModuleOptions {
   /** Apply pending migrations when the connection opens (the API in development does). */
@@ -57,9 +58,10 @@ export class CoreModule {
             };
           },
         }),
+        TypeOrmModule.forFeature([OutboxEventEntity]),
       ],
       providers: [AppConfig],
-      exports: [AppConfig],
+      exports: [AppConfig, TypeOrmModule],
     };
   }
 }

@@ -17,3 +17,4 @@ export * from './outbox/outbox-event.entity';
 export * from './pagination/cursor';
 export * from './pagination/page-info.model';
 export * from './text/text';
+export * from './graphql/query-count.plugin';

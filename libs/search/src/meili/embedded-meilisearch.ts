@@ -77,9 +77,19 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
  * memory (with defaults it takes 1–2.6 GB after the first document here), no analytics.
  */
 export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): Promise<EmbeddedMeili> {
+  // A free port can be taken by someone else between the probe and the bind: try a few.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startOnce(options, options.port ?? (await freePort()));
+    } catch (err) {
+      if (options.port !== undefined || attempt >= 3) throw err;
+    }
+  }
+}
+
+async function startOnce(options: EmbeddedMeiliOptions, port: number): Promise<EmbeddedMeili> {
   fs.mkdirSync(options.dataDir, { recursive: true });
   const masterKey = masterKeyFor(options.dataDir, options.masterKey);
-  const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
     meilisearchBinary(),
@@ -107,8 +117,15 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): P
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_NO_ANALYTICS: 'true' } },
   );
   const log = options.log ?? (() => undefined);
-  child.stdout?.on('data', (d: Buffer) => log(d.toString().trimEnd()));
-  child.stderr?.on('data', (d: Buffer) => log(d.toString().trimEnd()));
+  const tail: string[] = [];
+  const onOutput = (d: Buffer): void => {
+    const text = d.toString().trimEnd();
+    tail.push(text);
+    if (tail.length > 20) tail.shift();
+    log(text);
+  };
+  child.stdout?.on('data', onOutput);
+  child.stderr?.on('data', onOutput);
   const stop = async (): Promise<void> => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -121,7 +138,7 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): P
     await waitHealthy(url, child, 30000);
   } catch (err) {
     await stop();
-    throw err;
+    throw new Error(`${(err as Error).message}\n${tail.join('\n')}`);
   }
   return { url, masterKey, pid: child.pid ?? -1, stop };
 }
