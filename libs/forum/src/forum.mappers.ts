@@ -25,6 +25,7 @@ export function toQuestion(entity: QuestionEntity): Question {
     acceptedAnswerId: entity.acceptedAnswerId,
     duplicateOfId: entity.duplicateOfId,
     tagNames: tagNamesOf(entity),
+    maskedPersonalData: [],
   };
 }
 
@@ -40,6 +41,7 @@ export function toAnswer(entity: AnswerEntity): Answer {
     questionId: entity.questionId,
     authorId: entity.authorId,
     endorsedById: entity.endorsedById,
+    maskedPersonalData: [],
   };
 }
 

@@ -8,6 +8,7 @@ import { PostType } from '../models/enums';
 import { Question, Revision } from '../models/question.model';
 import { QuestionsReader } from '../questions/questions.reader';
 import { VotesService } from '../votes/votes.service';
+import { renderMarkdown } from '../rendering/markdown';
 import { AnswersService } from './answers.service';
 
 @Resolver(() => Answer)
@@ -71,6 +72,11 @@ export class AnswersResolver {
   @UseGuards(AuthGuard)
   vote(@CurrentActor() actor: Actor, @Args('input') input: VoteInput): Promise<VoteResult> {
     return this.votes.vote(actor, input);
+  }
+
+  @ResolveField(() => String, { description: 'The body rendered to sanitised HTML' })
+  bodyHtml(@Parent() a: Answer): string {
+    return renderMarkdown(a.body);
   }
 
   @ResolveField(() => User)

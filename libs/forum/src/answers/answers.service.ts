@@ -13,6 +13,7 @@ import { QuestionsReader } from '../questions/questions.reader';
 import { cleanBody, requireAuthorOrModerator, requireOfficialOrModerator, statusOf } from '../forum.rules';
 import { Answer } from '../models/answer.model';
 import { PostType } from '../models/enums';
+import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
 import { Question } from '../models/question.model';
 
 export const ANSWER_EVENTS = {
@@ -33,7 +34,8 @@ export class AnswersService {
 
   async post(actor: Actor, input: PostAnswerInput): Promise<Answer> {
     const questionId = parseId(input.questionId, 'questionId');
-    const body = cleanBody(input.body);
+    const masked: MaskedPersonalData[] = [];
+    const body = maskField('body', cleanBody(input.body), masked);
     const id = await inTransaction(this.db, async (m) => {
       const q = await lockQuestion(m, questionId);
       if (q.duplicateOfId)
@@ -57,12 +59,13 @@ export class AnswersService {
       });
       return answerId;
     });
-    return this.load(id);
+    return { ...(await this.load(id)), maskedPersonalData: masked };
   }
 
   async edit(actor: Actor, input: EditAnswerInput): Promise<Answer> {
     const id = parseId(input.id);
-    const body = cleanBody(input.body);
+    const masked: MaskedPersonalData[] = [];
+    const body = maskField('body', cleanBody(input.body), masked);
     await inTransaction(this.db, async (m) => {
       const a = await lockAnswer(m, id);
       requireAuthorOrModerator(actor, a.authorId, 'edit this answer');
@@ -82,7 +85,7 @@ export class AnswersService {
         payload: { answerId: id },
       });
     });
-    return this.load(id);
+    return { ...(await this.load(id)), maskedPersonalData: masked };
   }
 
   /** Accepts an answer, replacing any earlier one. The question row lock serialises racing accepts. */

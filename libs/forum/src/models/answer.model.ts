@@ -1,5 +1,6 @@
 import { PageInfo } from '@app/core';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MaskedPersonalData } from '../privacy/masked-personal-data.model';
 import { PostType, VoteValue } from './enums';
 
 @ObjectType()
@@ -27,6 +28,11 @@ export class Answer {
 
   @Field(() => GraphQLISODateTime)
   updatedAt: Date;
+
+  @Field(() => [MaskedPersonalData], {
+    description: 'Personal data masked by the mutation that returned this object; empty on reads',
+  })
+  maskedPersonalData: MaskedPersonalData[];
 
   questionId: string;
   authorId: string;

@@ -1,5 +1,6 @@
 import { PageInfo } from '@app/core';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { MaskedPersonalData } from '../privacy/masked-personal-data.model';
 import { QuestionStatus } from './enums';
 
 @ObjectType()
@@ -30,6 +31,11 @@ export class Question {
 
   @Field(() => GraphQLISODateTime)
   updatedAt: Date;
+
+  @Field(() => [MaskedPersonalData], {
+    description: 'Personal data masked by the mutation that returned this object; empty on reads',
+  })
+  maskedPersonalData: MaskedPersonalData[];
 
   // Resolved by field resolvers from these keys.
   authorId: string;

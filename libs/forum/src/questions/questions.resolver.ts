@@ -19,6 +19,7 @@ import { Answer, AnswerConnection } from '../models/answer.model';
 import { PostType } from '../models/enums';
 import { AskQuestionPayload } from '../models/payloads.model';
 import { Question, QuestionConnection, Revision, TagCount } from '../models/question.model';
+import { renderMarkdown } from '../rendering/markdown';
 import { QuestionsReader } from './questions.reader';
 import { QuestionsService } from './questions.service';
 
@@ -64,7 +65,8 @@ export class QuestionsResolver {
     @CurrentActor() actor: Actor,
     @Args('input') input: AskQuestionInput,
   ): Promise<AskQuestionPayload> {
-    return { question: await this.service.ask(actor, input) };
+    const question = await this.service.ask(actor, input);
+    return { question, maskedPersonalData: question.maskedPersonalData };
   }
 
   @Mutation(() => Question, { description: 'Author or moderator; the previous version is kept' })
@@ -88,6 +90,11 @@ export class QuestionsResolver {
     const user = await this.users.loader(ctx).load(q.authorId);
     if (!user) throw AppError.notFound('User', q.authorId);
     return toUser(user);
+  }
+
+  @ResolveField(() => String, { description: 'The body rendered to sanitised HTML' })
+  bodyHtml(@Parent() q: Question): string {
+    return renderMarkdown(q.body);
   }
 
   @ResolveField(() => [String])

@@ -12,6 +12,7 @@ import { lockQuestion } from '../forum.locks';
 import { QuestionsReader } from './questions.reader';
 import { cleanBody, cleanTags, cleanTitle, requireAuthorOrModerator, statusOf } from '../forum.rules';
 import { PostType } from '../models/enums';
+import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
 import { Question } from '../models/question.model';
 
 export const QUESTION_EVENTS = {
@@ -28,8 +29,9 @@ export class QuestionsService {
   ) {}
 
   async ask(actor: Actor, input: AskQuestionInput): Promise<Question> {
-    const title = cleanTitle(input.title);
-    const body = cleanBody(input.body);
+    const masked: MaskedPersonalData[] = [];
+    const title = maskField('title', cleanTitle(input.title), masked);
+    const body = maskField('body', cleanBody(input.body), masked);
     const tags = cleanTags(input.tags ?? []);
     const id = await inTransaction(this.db, async (m) => {
       const { identifiers } = await m.insert(QuestionEntity, { authorId: actor.id, title, body });
@@ -42,13 +44,20 @@ export class QuestionsService {
       });
       return questionId;
     });
-    return this.reader.getOne(id);
+    return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };
   }
 
   async edit(actor: Actor, input: EditQuestionInput): Promise<Question> {
     const id = parseId(input.id);
-    const title = input.title === undefined || input.title === null ? undefined : cleanTitle(input.title);
-    const body = input.body === undefined || input.body === null ? undefined : cleanBody(input.body);
+    const masked: MaskedPersonalData[] = [];
+    const title =
+      input.title === undefined || input.title === null
+        ? undefined
+        : maskField('title', cleanTitle(input.title), masked);
+    const body =
+      input.body === undefined || input.body === null
+        ? undefined
+        : maskField('body', cleanBody(input.body), masked);
     const tags = input.tags === undefined || input.tags === null ? undefined : cleanTags(input.tags);
     if (title === undefined && body === undefined && tags === undefined) {
       throw AppError.badInput('Nothing to change: give a title, body or tags');
@@ -69,7 +78,7 @@ export class QuestionsService {
       if (tags !== undefined) await this.setTags(m, id, tags);
       await writeOutbox(m, { topic: QUESTION_EVENTS.edited, aggregateType: 'question', aggregateId: id });
     });
-    return this.reader.getOne(id);
+    return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };
   }
 
   async closeAsDuplicate(actor: Actor, questionIdRaw: string, duplicateOfIdRaw: string): Promise<Question> {
