@@ -1,8 +1,7 @@
 import { Role, UsersService } from '@app/accounts';
 import { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { ApiModule } from '../../apps/api/src/api.module';
+import { createApiApp } from '../../apps/api/src/bootstrap';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -32,10 +31,20 @@ export class TestApp {
     readonly url: string,
   ) {}
 
-  static async start(): Promise<TestApp> {
-    const app = await NestFactory.create(ApiModule, { logger: ['error', 'warn'] });
-    app.enableShutdownHooks();
-    await app.listen(0, '127.0.0.1');
+  /** Boots the API; `env` overrides process.env for this app (restored when it closes). */
+  static async start(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+    const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
+    Object.assign(process.env, env);
+    let app: INestApplication;
+    try {
+      app = await createApiApp();
+      await app.listen(0, '127.0.0.1');
+    } finally {
+      for (const [k, v] of Object.entries(saved)) {
+        if (v === undefined) delete process.env[k];
+        else process.env[k] = v;
+      }
+    }
     const address = app.getHttpServer().address() as { port: number };
     return new TestApp(app, `http://127.0.0.1:${address.port}`);
   }

@@ -1,6 +1,7 @@
 import { AccountsModule, RequestContextFactory } from '@app/accounts';
 import { AppConfig, CoreModule, countQueriesPerRequest } from '@app/core';
 import { ForumModule } from '@app/forum';
+import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -8,9 +9,10 @@ import { graphqlOptions } from './graphql.config';
 
 @Module({
   imports: [
-    CoreModule.forRoot({ migrationsRun: process.env.NODE_ENV !== 'production' }),
+    CoreModule.forRoot({ migrateOutsideProduction: true }),
     AccountsModule,
     ForumModule,
+    SearchModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AccountsModule],

@@ -1,14 +1,11 @@
 import 'reflect-metadata';
-import { AppConfig } from '@app/core';
-import { NestFactory } from '@nestjs/core';
-import { NestExpressApplication } from '@nestjs/platform-express';
+import { AppConfig, loadEnvFile } from '@app/core';
 import { Logger } from 'nestjs-pino';
-import { ApiModule } from './api.module';
+import { createApiApp } from './bootstrap';
 
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true });
-  app.useLogger(app.get(Logger));
-  app.enableShutdownHooks();
+  loadEnvFile();
+  const app = await createApiApp();
   const port = app.get(AppConfig).get('PORT');
   await app.listen(port, '0.0.0.0');
   app.get(Logger).log(`GraphQL API on http://localhost:${port}/graphql`);

@@ -1,9 +1,10 @@
 import 'reflect-metadata';
-import { AppError } from '@app/core';
+import { AppError, loadEnvFile } from '@app/core';
 import { CommandFactory } from 'nest-commander';
 import { CliModule } from './cli.module';
 
 async function main(): Promise<void> {
+  loadEnvFile();
   await CommandFactory.run(CliModule, {
     logger: ['error', 'warn'],
     errorHandler: (err) => {

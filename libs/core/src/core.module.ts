@@ -1,18 +1,23 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
-import { ConfigModule } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
-import { parseEnv } from './config/env.schema';
 import { databaseOptions } from './database/database-options';
 import { ensureDatabase } from './database/ensure-database';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 
 export interface CoreModuleOptions {
-  /** Apply pending migrations when the connection opens (the API in development does). */
-  migrationsRun?: boolean;
+  /** Apply pending migrations when the connection opens, outside production (the API does). */
+  migrateOutsideProduction?: boolean;
 }
+
+// Validated once per application start; fails listing every bad variable.
+const configProvider = { provide: AppConfig, useFactory: () => AppConfig.fromProcessEnv() };
+
+@Global()
+@Module({ providers: [configProvider], exports: [AppConfig] })
+class ConfigHostModule {}
 
 @Global()
 @Module({})
@@ -21,7 +26,7 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [
-        ConfigModule.forRoot({ isGlobal: true, cache: true, validate: parseEnv }),
+        ConfigHostModule,
         LoggerModule.forRootAsync({
           inject: [AppConfig],
           useFactory: (config: AppConfig) => ({
@@ -54,14 +59,13 @@ export class CoreModule {
               ...databaseOptions(env),
               entities: [],
               autoLoadEntities: true,
-              migrationsRun: options.migrationsRun ?? false,
+              migrationsRun: (options.migrateOutsideProduction ?? false) && !config.isProduction,
             };
           },
         }),
         TypeOrmModule.forFeature([OutboxEventEntity]),
       ],
-      providers: [AppConfig],
-      exports: [AppConfig, TypeOrmModule],
+      exports: [ConfigHostModule, TypeOrmModule],
     };
   }
 }

@@ -1,6 +1,7 @@
 export * from './core.module';
 export * from './config/app-config';
 export * from './config/env.schema';
+export * from './config/load-env-file';
 export * from './database/database-options';
 export * from './database/database-url';
 export * from './database/ensure-database';

@@ -1,17 +1,21 @@
-import { Injectable } from '@nestjs/common';
-import { ConfigService } from '@nestjs/config';
-import { Env } from './env.schema';
+import { Env, parseEnv } from './env.schema';
 
-/** Typed, read-only access to the validated environment. */
-@Injectable()
+/**
+ * Typed, read-only access to the validated environment. Built when the application starts (not
+ * when modules are imported), so every app instance sees the environment of its own start.
+ */
 export class AppConfig {
-  constructor(private readonly config: ConfigService<Env, true>) {}
+  constructor(private readonly env: Env) {}
+
+  static fromProcessEnv(): AppConfig {
+    return new AppConfig(parseEnv(process.env));
+  }
 
   get<K extends keyof Env>(key: K): Env[K] {
-    return this.config.get(key, { infer: true });
+    return this.env[key];
   }
 
   get isProduction(): boolean {
-    return this.get('NODE_ENV') === 'production';
+    return this.env.NODE_ENV === 'production';
   }
 }

@@ -34,6 +34,23 @@ export const envSchema = z
     SEARCH_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     SEARCH_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),
     SIMILAR_MIN_SCORE: z.coerce.number().min(0).max(1).default(0),
+    // Per-request time-out of Meilisearch calls; a dead server then fails fast instead of hanging requests.
+    MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(5000),
+    // JSON file of extra search synonyms (groups of equivalent words), merged with the built-in list.
+    SEARCH_SYNONYMS_FILE: z.string().optional(),
+    // A claimed outbox batch is re-offered to other relays if not finished within this lease.
+    SEARCH_RELAY_LEASE_MS: z.coerce.number().int().min(1000).max(3600000).default(60000),
+    // Upper bound of the exponential retry delay of a failing outbox row.
+    SEARCH_RELAY_MAX_BACKOFF_MS: z.coerce.number().int().min(100).max(3600000).default(60000),
+    // Processed outbox rows are purged after this many days.
+    SEARCH_OUTBOX_RETENTION_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+    // Largest accepted request body; a 20,000-character Chinese post is about 60 kB of JSON.
+    HTTP_BODY_LIMIT: z
+      .string()
+      .regex(/^\d+(kb|mb)$/i, 'like 512kb or 1mb')
+      .default('1mb'),
+    // Express "trust proxy": false, true, a hop count or a list of addresses (behind a load balancer).
+    TRUST_PROXY: z.string().default('loopback'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.optional(),
     DB_AUTO_CREATE: bool.optional(),
