@@ -19,6 +19,8 @@ export default async function globalSetup(): Promise<void> {
   process.env.DATABASE_URL = url.toString();
   process.env.NODE_ENV = 'test';
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
+  // Tests register many users from one address; rate-limit tests switch limits back on for their app.
+  process.env.RATE_LIMIT = 'off';
   process.env.MEILI_INDEX_PREFIX = `t_${runId}`;
 
   await ensureDatabase(process.env.DATABASE_URL);

@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsResolver } from './accounts.resolver';
 import { AuthGuard } from './auth/auth.guard';
 import { AuthService } from './auth/auth.service';
+import { RateLimitGuard } from './auth/rate-limit.guard';
 import { PasswordHasher } from './auth/password-hasher';
 import { RequestContextFactory } from './auth/request-context.factory';
 import { UserEntity } from './entities/user.entity';
@@ -18,7 +19,15 @@ import { UsersService } from './users.service';
       useFactory: (config: AppConfig) => ({ secret: config.get('JWT_SECRET') }),
     }),
   ],
-  providers: [AccountsResolver, AuthService, PasswordHasher, UsersService, AuthGuard, RequestContextFactory],
-  exports: [UsersService, AuthService, AuthGuard, RequestContextFactory, TypeOrmModule],
+  providers: [
+    AccountsResolver,
+    AuthService,
+    PasswordHasher,
+    UsersService,
+    AuthGuard,
+    RateLimitGuard,
+    RequestContextFactory,
+  ],
+  exports: [UsersService, AuthService, AuthGuard, RateLimitGuard, RequestContextFactory, TypeOrmModule],
 })
 export class AccountsModule {}

@@ -1,8 +1,8 @@
-import { Ctx, RequestContext, parseId } from '@app/core';
-import { UseGuards } from '@nestjs/common';
+import { AppError, Ctx, ErrorCode, RateLimitService, RequestContext, parseId } from '@app/core';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from './auth/actor';
-import { AuthGuard, CurrentActor } from './auth/auth.guard';
+import { CurrentActor } from './auth/auth.guard';
+import { SignedIn } from './auth/rate-limit.guard';
 import { AuthService, IssuedToken } from './auth/auth.service';
 import { LoginInput, RegisterInput } from './dto/auth.input';
 import { AuthPayload, User } from './models/user.model';
@@ -18,16 +18,31 @@ export class AccountsResolver {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly limits: RateLimitService,
   ) {}
 
   @Mutation(() => AuthPayload)
-  async register(@Args('input') input: RegisterInput): Promise<AuthPayload> {
+  async register(@Ctx() ctx: RequestContext, @Args('input') input: RegisterInput): Promise<AuthPayload> {
+    await this.limits.consume('register', ctx.ip ?? 'unknown');
     return toPayload(await this.auth.register(input));
   }
 
+  /** Limited per IP address; five wrong passwords in a row lock the handle for a while. */
   @Mutation(() => AuthPayload)
-  async login(@Args('input') input: LoginInput): Promise<AuthPayload> {
-    return toPayload(await this.auth.login(input));
+  async login(@Ctx() ctx: RequestContext, @Args('input') input: LoginInput): Promise<AuthPayload> {
+    const handleKey = input.handle.trim().toLowerCase().slice(0, 64);
+    await this.limits.consume('loginIp', ctx.ip ?? 'unknown');
+    await this.limits.assertNotLocked('loginFailures', handleKey);
+    try {
+      const issued = await this.auth.login(input);
+      await this.limits.reset('loginFailures', handleKey);
+      return toPayload(issued);
+    } catch (err) {
+      if (err instanceof AppError && err.code === ErrorCode.UNAUTHENTICATED) {
+        await this.limits.penalise('loginFailures', handleKey);
+      }
+      throw err;
+    }
   }
 
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null' })
@@ -44,7 +59,7 @@ export class AccountsResolver {
   }
 
   @Mutation(() => User, { description: 'Admin only' })
-  @UseGuards(AuthGuard)
+  @SignedIn('moderate')
   async grantOfficialBadge(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID }) userId: string,
@@ -54,7 +69,7 @@ export class AccountsResolver {
   }
 
   @Mutation(() => User, { description: 'Admin only' })
-  @UseGuards(AuthGuard)
+  @SignedIn('moderate')
   async revokeOfficialBadge(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID }) userId: string,

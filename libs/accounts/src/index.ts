@@ -2,6 +2,7 @@ export * from './accounts.module';
 export * from './auth/actor';
 export * from './auth/auth.guard';
 export * from './auth/auth.service';
+export * from './auth/rate-limit.guard';
 export * from './auth/request-context.factory';
 export * from './entities/user.entity';
 export * from './models/role.enum';

@@ -6,6 +6,8 @@ import { AppConfig } from './config/app-config';
 import { databaseOptions } from './database/database-options';
 import { ensureDatabase } from './database/ensure-database';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
+import { RateLimitService } from './rate-limit/rate-limit.service';
+import { RedisConnection } from './redis/redis.provider';
 
 export interface CoreModuleOptions {
   /** Apply pending migrations when the connection opens, outside production (the API does). */
@@ -16,7 +18,10 @@ export interface CoreModuleOptions {
 const configProvider = { provide: AppConfig, useFactory: () => AppConfig.fromProcessEnv() };
 
 @Global()
-@Module({ providers: [configProvider], exports: [AppConfig] })
+@Module({
+  providers: [configProvider, RedisConnection, RateLimitService],
+  exports: [AppConfig, RedisConnection, RateLimitService],
+})
 class ConfigHostModule {}
 
 @Global()

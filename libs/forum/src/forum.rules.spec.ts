@@ -12,7 +12,7 @@ import {
 } from './forum.rules';
 import { QuestionStatus, VoteValue } from './models/enums';
 
-const member = { id: '1', handle: 'm', role: Role.MEMBER, isOfficial: false };
+const member = { id: '1', handle: 'm', role: Role.MEMBER, isOfficial: false, createdAt: new Date(0) };
 
 describe('forum rules', () => {
   it('derives status: closed beats solved beats open', () => {

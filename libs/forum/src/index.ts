@@ -13,4 +13,4 @@ export * from './models/question.model';
 export * from './questions/questions.reader';
 export * from './questions/questions.service';
 export { ANSWER_EVENTS } from './answers/answers.service';
-export { VOTE_EVENT } from './votes/votes.service';
+export { VOTE_EVENT, VotesService } from './votes/votes.service';

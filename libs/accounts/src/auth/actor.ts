@@ -8,10 +8,17 @@ export interface Actor {
   handle: string;
   role: Role;
   isOfficial: boolean;
+  createdAt: Date;
 }
 
 export function toActor(user: UserEntity): Actor {
-  return { id: user.id, handle: user.handle, role: user.role, isOfficial: user.officialLabel !== null };
+  return {
+    id: user.id,
+    handle: user.handle,
+    role: user.role,
+    isOfficial: user.officialLabel !== null,
+    createdAt: user.createdAt,
+  };
 }
 
 export function isModerator(actor: Actor): boolean {
@@ -24,4 +31,9 @@ export function isAdmin(actor: Actor): boolean {
 
 export function requireAdmin(actor: Actor): void {
   if (!isAdmin(actor)) throw AppError.forbidden('Only administrators can do this');
+}
+
+/** Moderators, admins and official accounts get the staff rate limits. */
+export function isStaff(actor: Actor): boolean {
+  return actor.isOfficial || isModerator(actor);
 }

@@ -51,9 +51,20 @@ export const envSchema = z
       .default('1mb'),
     // Express "trust proxy": false, true, a hop count or a list of addresses (behind a load balancer).
     TRUST_PROXY: z.string().default('loopback'),
+    // Shared rate limits and pub/sub across API instances; in-process when unset.
+    REDIS_URL: z
+      .string()
+      .regex(/^rediss?:\/\//, 'must start with redis:// or rediss://')
+      .optional(),
+    // on (default) or off: off disables every rate limit, for load tests and benchmarks only.
+    RATE_LIMIT: z.enum(['on', 'off']).default('on'),
+    // JSON overrides of the rate limits, e.g. {"ask":{"member":[[3,600]]}} (see rate-limit.rules.ts).
+    RATE_LIMITS: z.string().optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.optional(),
     DB_AUTO_CREATE: bool.optional(),
+    // Seed the demo community at API start (same as `--demo`); refused when NODE_ENV=production.
+    SEED_DEMO: bool.optional(),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {

@@ -1,6 +1,5 @@
-import { Actor, AuthGuard, CurrentActor, User, UsersService, toUser } from '@app/accounts';
+import { Actor, CurrentActor, SignedIn, User, UsersService, toUser } from '@app/accounts';
 import { AppError, Ctx, RequestContext } from '@app/core';
-import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
 import { EditAnswerInput, PostAnswerInput, VoteInput } from '../dto/forum.inputs';
 import { Answer, VoteResult } from '../models/answer.model';
@@ -21,19 +20,19 @@ export class AnswersResolver {
   ) {}
 
   @Mutation(() => Answer)
-  @UseGuards(AuthGuard)
+  @SignedIn('answer')
   postAnswer(@CurrentActor() actor: Actor, @Args('input') input: PostAnswerInput): Promise<Answer> {
     return this.answers.post(actor, input);
   }
 
   @Mutation(() => Answer, { description: 'Author or moderator; the previous version is kept' })
-  @UseGuards(AuthGuard)
+  @SignedIn('edit')
   editAnswer(@CurrentActor() actor: Actor, @Args('input') input: EditAnswerInput): Promise<Answer> {
     return this.answers.edit(actor, input);
   }
 
   @Mutation(() => Question, { description: 'Asker or moderator; replaces an earlier accepted answer' })
-  @UseGuards(AuthGuard)
+  @SignedIn('accept')
   acceptAnswer(
     @CurrentActor() actor: Actor,
     @Args('answerId', { type: () => ID }) answerId: string,
@@ -42,7 +41,7 @@ export class AnswersResolver {
   }
 
   @Mutation(() => Question, { description: 'Asker or moderator' })
-  @UseGuards(AuthGuard)
+  @SignedIn('accept')
   unacceptAnswer(
     @CurrentActor() actor: Actor,
     @Args('questionId', { type: () => ID }) questionId: string,
@@ -51,7 +50,7 @@ export class AnswersResolver {
   }
 
   @Mutation(() => Answer, { description: 'Official accounts and moderators' })
-  @UseGuards(AuthGuard)
+  @SignedIn('official')
   markOfficialAnswer(
     @CurrentActor() actor: Actor,
     @Args('answerId', { type: () => ID }) answerId: string,
@@ -60,7 +59,7 @@ export class AnswersResolver {
   }
 
   @Mutation(() => Answer, { description: 'Official accounts and moderators' })
-  @UseGuards(AuthGuard)
+  @SignedIn('official')
   unmarkOfficialAnswer(
     @CurrentActor() actor: Actor,
     @Args('answerId', { type: () => ID }) answerId: string,
@@ -69,7 +68,7 @@ export class AnswersResolver {
   }
 
   @Mutation(() => VoteResult, { description: 'UP, DOWN, or NONE to withdraw; never on your own post' })
-  @UseGuards(AuthGuard)
+  @SignedIn('vote')
   vote(@CurrentActor() actor: Actor, @Args('input') input: VoteInput): Promise<VoteResult> {
     return this.votes.vote(actor, input);
   }

@@ -1,4 +1,4 @@
-import { Actor, AuthGuard, CurrentActor, User, UsersService, toUser } from '@app/accounts';
+import { Actor, CurrentActor, SignedIn, User, UsersService, toUser } from '@app/accounts';
 import {
   AppError,
   Ctx,
@@ -10,7 +10,6 @@ import {
   toConnection,
   tryParseId,
 } from '@app/core';
-import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnswersReader } from '../answers/answers.reader';
 import { AskQuestionInput, EditQuestionInput, QuestionFilter } from '../dto/forum.inputs';
@@ -60,7 +59,7 @@ export class QuestionsResolver {
   }
 
   @Mutation(() => AskQuestionPayload)
-  @UseGuards(AuthGuard)
+  @SignedIn('ask')
   async askQuestion(
     @CurrentActor() actor: Actor,
     @Args('input') input: AskQuestionInput,
@@ -70,13 +69,13 @@ export class QuestionsResolver {
   }
 
   @Mutation(() => Question, { description: 'Author or moderator; the previous version is kept' })
-  @UseGuards(AuthGuard)
+  @SignedIn('edit')
   editQuestion(@CurrentActor() actor: Actor, @Args('input') input: EditQuestionInput): Promise<Question> {
     return this.service.edit(actor, input);
   }
 
   @Mutation(() => Question, { description: 'Asker or moderator' })
-  @UseGuards(AuthGuard)
+  @SignedIn('close')
   closeAsDuplicate(
     @CurrentActor() actor: Actor,
     @Args('questionId', { type: () => ID }) questionId: string,
