@@ -1,21 +1,48 @@
 import { RequestContextFactory } from '@app/accounts';
 import { AppConfig, formatGraphQLError, queryCountPlugin } from '@app/core';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Request } from 'express';
 import * as path from 'node:path';
 
+/**
+ * Limits on what one operation may ask for (GraphQL Armor). The deepest legitimate query, a thread
+ * page with answers, authors and badges, is 7 levels deep and costs about 9,800 in Armor's model (depth-weighted field count).
+ */
+export const GRAPHQL_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxDirectives: 10,
+  maxTokens: 2000,
+  maxCost: 15000,
+};
+
 /** Apollo options: per-request context with fresh DataLoaders, one error formatter, no stack traces. */
 export function graphqlOptions(config: AppConfig, contexts: RequestContextFactory): ApolloDriverConfig {
-  const dev = !config.isProduction;
+  const production = config.isProduction;
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
+    // "Did you mean …" hints would map the schema for an attacker when introspection is off.
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  const plugins = [...armor.plugins];
+  if (config.get('GRAPHQL_SANDBOX')) plugins.push(ApolloServerPluginLandingPageLocalDefault({ embed: true }));
+  if (!production) plugins.push(queryCountPlugin);
   return {
     // The committed schema.gql is rewritten by `npm start` in development only; tests compare against it.
     autoSchemaFile: config.get('NODE_ENV') === 'development' ? path.join(process.cwd(), 'schema.gql') : true,
     sortSchema: true,
     path: '/graphql',
     playground: false,
-    introspection: dev,
-    plugins: dev ? [ApolloServerPluginLandingPageLocalDefault({ embed: true }), queryCountPlugin] : [],
+    introspection: config.get('GRAPHQL_INTROSPECTION'),
+    plugins,
+    validationRules: armor.validationRules,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: formatGraphQLError,

@@ -60,6 +60,9 @@ export const envSchema = z
     RATE_LIMIT: z.enum(['on', 'off']).default('on'),
     // JSON overrides of the rate limits, e.g. {"ask":{"member":[[3,600]]}} (see rate-limit.rules.ts).
     RATE_LIMITS: z.string().optional(),
+    // Schema introspection and the Apollo Sandbox page: on outside production by default.
+    GRAPHQL_INTROSPECTION: bool.optional(),
+    GRAPHQL_SANDBOX: bool.optional(),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.optional(),
     DB_AUTO_CREATE: bool.optional(),
@@ -82,6 +85,8 @@ export const envSchema = z
     ...env,
     JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
     DB_AUTO_CREATE: env.DB_AUTO_CREATE ?? env.NODE_ENV !== 'production',
+    GRAPHQL_INTROSPECTION: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV !== 'production',
+    GRAPHQL_SANDBOX: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production',
     LOG_PRETTY: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY === true),
   }));
 
