@@ -1,0 +1,189 @@
+import { Role } from '@app/accounts';
+import { answer, ask } from '../helpers/forum-ops';
+import { TestApp, TestUser } from '../helpers/test-app';
+
+type ActorKind = 'anonymous' | 'member' | 'author' | 'official' | 'moderator' | 'admin';
+const ACTORS: ActorKind[] = ['anonymous', 'member', 'author', 'official', 'moderator', 'admin'];
+
+interface Fixture {
+  author: TestUser;
+  other: TestUser;
+  moderator: TestUser;
+}
+
+interface Row {
+  /** Builds a fresh target owned by `author` and returns the operation to run. */
+  prepare: (t: TestApp, fx: Fixture) => Promise<{ query: string; variables: Record<string, unknown> }>;
+  allow: ActorKind[];
+}
+
+const EVERYONE: ActorKind[] = [...ACTORS];
+const SIGNED_IN: ActorKind[] = ['member', 'author', 'official', 'moderator', 'admin'];
+const AUTHOR_OR_MOD: ActorKind[] = ['author', 'moderator', 'admin'];
+const OFFICIAL_OR_MOD: ActorKind[] = ['official', 'moderator', 'admin'];
+
+let n = 0;
+const unique = () => `${Date.now() % 1e6}${++n}`;
+
+/** Every mutation of the schema must have a row here; the test fails on a mutation without one. */
+const MATRIX: Record<string, Row> = {
+  register: {
+    allow: EVERYONE,
+    prepare: async () => ({
+      query: `mutation($i: RegisterInput!) { register(input: $i) { token } }`,
+      variables: { i: { handle: `m${unique()}`, password: 'password-123', displayName: '新用户' } },
+    }),
+  },
+  login: {
+    allow: EVERYONE,
+    prepare: async (_t, fx) => ({
+      query: `mutation($i: LoginInput!) { login(input: $i) { token } }`,
+      variables: { i: { handle: fx.author.handle, password: 'correct horse battery' } },
+    }),
+  },
+  askQuestion: {
+    allow: SIGNED_IN,
+    prepare: async () => ({
+      query: `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { question { id } } }`,
+      variables: { i: { title: `权限测试问题${unique()}`, body: '内容', tags: [] } },
+    }),
+  },
+  postAnswer: {
+    allow: SIGNED_IN,
+    prepare: async (t, fx) => ({
+      query: `mutation($i: PostAnswerInput!) { postAnswer(input: $i) { id } }`,
+      variables: { i: { questionId: (await ask(t, fx.author)).id, body: '回答' } },
+    }),
+  },
+  editQuestion: {
+    allow: AUTHOR_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($i: EditQuestionInput!) { editQuestion(input: $i) { id } }`,
+      variables: { i: { id: (await ask(t, fx.author)).id, body: '修改后的内容' } },
+    }),
+  },
+  editAnswer: {
+    allow: AUTHOR_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($i: EditAnswerInput!) { editAnswer(input: $i) { id } }`,
+      variables: { i: { id: await answer(t, fx.author, (await ask(t, fx.other)).id), body: '修改后的回答' } },
+    }),
+  },
+  acceptAnswer: {
+    allow: AUTHOR_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }`,
+      variables: { id: await answer(t, fx.other, (await ask(t, fx.author)).id) },
+    }),
+  },
+  unacceptAnswer: {
+    allow: AUTHOR_OR_MOD,
+    prepare: async (t, fx) => {
+      const q = await ask(t, fx.author);
+      await t.ok(
+        `mutation($id: ID!) { acceptAnswer(answerId: $id) { id } }`,
+        { id: await answer(t, fx.other, q.id) },
+        fx.author.token,
+      );
+      return {
+        query: `mutation($id: ID!) { unacceptAnswer(questionId: $id) { id } }`,
+        variables: { id: q.id },
+      };
+    },
+  },
+  markOfficialAnswer: {
+    allow: OFFICIAL_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { markOfficialAnswer(answerId: $id) { id } }`,
+      variables: { id: await answer(t, fx.author, (await ask(t, fx.other)).id) },
+    }),
+  },
+  unmarkOfficialAnswer: {
+    allow: OFFICIAL_OR_MOD,
+    prepare: async (t, fx) => {
+      const id = await answer(t, fx.author, (await ask(t, fx.other)).id);
+      await t.ok(
+        `mutation($id: ID!) { markOfficialAnswer(answerId: $id) { id } }`,
+        { id },
+        fx.moderator.token,
+      );
+      return {
+        query: `mutation($id: ID!) { unmarkOfficialAnswer(answerId: $id) { id } }`,
+        variables: { id },
+      };
+    },
+  },
+  vote: {
+    allow: ['member', 'official', 'moderator', 'admin'],
+    prepare: async (t, fx) => ({
+      query: `mutation($i: VoteInput!) { vote(input: $i) { score } }`,
+      variables: { i: { targetType: 'QUESTION', targetId: (await ask(t, fx.author)).id, value: 'UP' } },
+    }),
+  },
+  closeAsDuplicate: {
+    allow: AUTHOR_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($q: ID!, $d: ID!) { closeAsDuplicate(questionId: $q, duplicateOfId: $d) { id } }`,
+      variables: { q: (await ask(t, fx.author)).id, d: (await ask(t, fx.other)).id },
+    }),
+  },
+  grantOfficialBadge: {
+    allow: ['admin'],
+    prepare: async (_t, fx) => ({
+      query: `mutation($id: ID!) { grantOfficialBadge(userId: $id, label: "官方客服") { id } }`,
+      variables: { id: fx.other.id },
+    }),
+  },
+  revokeOfficialBadge: {
+    allow: ['admin'],
+    prepare: async (_t, fx) => ({
+      query: `mutation($id: ID!) { revokeOfficialBadge(userId: $id) { id } }`,
+      variables: { id: fx.other.id },
+    }),
+  },
+};
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let users: Record<Exclude<ActorKind, 'anonymous'>, TestUser>;
+  let other: TestUser;
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    users = {
+      member: await t.register('mx_member'),
+      author: await t.register('mx_author'),
+      official: await t.official(await t.register('mx_official')),
+      moderator: await t.withRole(await t.register('mx_mod'), Role.MODERATOR),
+      admin: await t.withRole(await t.register('mx_admin'), Role.ADMIN),
+    };
+    other = await t.register('mx_other');
+  });
+  afterAll(() => t.close());
+
+  it('has a row for every mutation in the schema', async () => {
+    const res = await t.ok<{ __schema: { mutationType: { fields: { name: string }[] } } }>(
+      `{ __schema { mutationType { fields { name } } } }`,
+    );
+    const mutations = res.__schema.mutationType.fields.map((f) => f.name).sort();
+    expect(mutations.filter((m) => !(m in MATRIX))).toEqual([]);
+    expect(Object.keys(MATRIX).filter((m) => !mutations.includes(m))).toEqual([]);
+  });
+
+  const cells = Object.entries(MATRIX).flatMap(([mutation, row]) =>
+    ACTORS.map((actor) => [mutation, actor, row.allow.includes(actor) ? 'allow' : 'deny'] as const),
+  );
+
+  it.each(cells)('%s as %s: %s', async (mutation, actor, expected) => {
+    const fx: Fixture = { author: users.author, other, moderator: users.moderator };
+    const { query, variables } = await MATRIX[mutation].prepare(t, fx);
+    const token = actor === 'anonymous' ? undefined : users[actor].token;
+    const res = await t.gql(query, variables, token);
+    const code = res.errors?.[0]?.extensions?.code;
+    if (expected === 'allow') {
+      expect(res.errors).toBeUndefined();
+    } else {
+      expect(code).toBe(actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    }
+  });
+});
