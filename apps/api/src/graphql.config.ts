@@ -25,7 +25,9 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
-    maxTokens: { n: GRAPHQL_LIMITS.maxTokens },
+    // The token limit is graphql-js's own parse option (parseOptions below): Armor's Apollo plugin
+    // rejects from an error hook, which Apollo answers with a 500.
+    maxTokens: { enabled: false },
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ignoreIntrospection: true },
     // "Did you mean …" hints would map the schema for an attacker when introspection is off.
     blockFieldSuggestion: { enabled: production },
@@ -42,6 +44,7 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     introspection: config.get('GRAPHQL_INTROSPECTION'),
     plugins,
     validationRules: armor.validationRules,
+    parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

@@ -1,12 +1,19 @@
 import 'reflect-metadata';
 import { AppConfig, loadEnvFile } from '@app/core';
+import { describeDemoSeed, seedDemo, wantsDemoData } from '@app/demo';
 import { Logger } from 'nestjs-pino';
 import { createApiApp } from './bootstrap';
 
 async function bootstrap(): Promise<void> {
   loadEnvFile();
   const app = await createApiApp();
-  const port = app.get(AppConfig).get('PORT');
+  const config = app.get(AppConfig);
+  if (wantsDemoData(process.argv, config.get('SEED_DEMO'))) {
+    // `npm start -- --demo`: fill the database before serving; idempotent, refused in production.
+    await app.init();
+    for (const line of describeDemoSeed(await seedDemo(app))) app.get(Logger).log(line);
+  }
+  const port = config.get('PORT');
   await app.listen(port, '0.0.0.0');
   app.get(Logger).log(`GraphQL API on http://localhost:${port}/graphql`);
 }

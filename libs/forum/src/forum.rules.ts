@@ -20,10 +20,10 @@ export function cleanBody(body: string): string {
 /** Tags are trimmed, lower-cased (Latin), de-duplicated, at most five, 1–32 letters or digits. */
 export function cleanTags(tags: readonly string[]): string[] {
   const out: string[] = [];
-  for (const raw of tags) {
+  for (const [i, raw] of tags.entries()) {
     const tag = raw.normalize('NFKC').trim().toLowerCase();
     if (!TAG_PATTERN.test(tag)) {
-      throw AppError.badInput(`tag "${raw.slice(0, 40)}" must be 1–32 letters, digits, _ + # . or -`, 'tags');
+      throw AppError.badInput(`tag ${i + 1} must be 1–32 letters, digits, _ + # . or -`, 'tags');
     }
     if (!out.includes(tag)) out.push(tag);
   }

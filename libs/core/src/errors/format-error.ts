@@ -1,6 +1,6 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { AppError, ErrorCode } from './app-error';
 
 const logger = new Logger('GraphQLError');
@@ -44,6 +44,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {
     return { ...base, extensions: { code } };
+  }
+  // Raised by GraphQL itself about the request as a whole (e.g. a subscription sent over HTTP),
+  // not by a resolver: its message describes the request, not the server.
+  if (original instanceof GraphQLError && !original.originalError && !original.path) {
+    return { ...base, extensions: { code: 'BAD_REQUEST' } };
   }
   const ref = Math.random().toString(36).slice(2, 10);
   logger.error(
