@@ -127,6 +127,52 @@ const MATRIX: Record<string, Row> = {
       variables: { q: (await ask(t, fx.author)).id, d: (await ask(t, fx.other)).id },
     }),
   },
+  reportPost: {
+    // Nobody reports their own post.
+    allow: ['member', 'official', 'moderator', 'admin'],
+    prepare: async (t, fx) => ({
+      query: `mutation($i: ReportPostInput!) { reportPost(input: $i) { id } }`,
+      variables: { i: { targetType: 'QUESTION', targetId: (await ask(t, fx.author)).id, reason: '广告' } },
+    }),
+  },
+  dismissReport: {
+    allow: ['moderator', 'admin'],
+    prepare: async (t, fx) => {
+      const q = await ask(t, fx.author);
+      const report = await t.ok<{ reportPost: { id: string } }>(
+        `mutation($i: ReportPostInput!) { reportPost(input: $i) { id } }`,
+        { i: { targetType: 'QUESTION', targetId: q.id, reason: '广告' } },
+        fx.other.token,
+      );
+      return {
+        query: `mutation($id: ID!) { dismissReport(reportId: $id) { id } }`,
+        variables: { id: report.reportPost.id },
+      };
+    },
+  },
+  hidePost: {
+    allow: ['moderator', 'admin'],
+    prepare: async (t, fx) => ({
+      query: `mutation($i: ModeratePostInput!) { hidePost(input: $i) { isHidden } }`,
+      variables: { i: { targetType: 'QUESTION', targetId: (await ask(t, fx.author)).id, reason: '广告' } },
+    }),
+  },
+  restorePost: {
+    allow: ['moderator', 'admin'],
+    prepare: async (t, fx) => {
+      const q = await ask(t, fx.author);
+      const i = { targetType: 'QUESTION', targetId: q.id, reason: '核实' };
+      await t.ok(
+        `mutation($i: ModeratePostInput!) { hidePost(input: $i) { isHidden } }`,
+        { i },
+        fx.moderator.token,
+      );
+      return {
+        query: `mutation($i: ModeratePostInput!) { restorePost(input: $i) { isHidden } }`,
+        variables: { i },
+      };
+    },
+  },
   grantOfficialBadge: {
     allow: ['admin'],
     prepare: async (_t, fx) => ({

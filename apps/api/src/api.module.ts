@@ -1,9 +1,10 @@
 import { AccountsModule, RequestContextFactory } from '@app/accounts';
-import { AppConfig, CoreModule, countQueriesPerRequest } from '@app/core';
+import { AppConfig, AppErrorFilter, CoreModule, countQueriesPerRequest } from '@app/core';
 import { ForumModule } from '@app/forum';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { graphqlOptions } from './graphql.config';
 
@@ -20,6 +21,7 @@ import { graphqlOptions } from './graphql.config';
       useFactory: graphqlOptions,
     }),
   ],
+  providers: [{ provide: APP_FILTER, useClass: AppErrorFilter }],
 })
 export class ApiModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -9,6 +9,7 @@ export * from './database/query-counter';
 export * from './database/transaction';
 export * from './errors/app-error';
 export * from './errors/format-error';
+export * from './errors/app-error.filter';
 export * from './graphql/ctx.decorator';
 export * from './graphql/ids';
 export * from './graphql/loader';

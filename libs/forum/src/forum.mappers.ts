@@ -25,6 +25,8 @@ export function toQuestion(entity: QuestionEntity): Question {
     acceptedAnswerId: entity.acceptedAnswerId,
     duplicateOfId: entity.duplicateOfId,
     tagNames: tagNamesOf(entity),
+    isHidden: entity.hiddenAt !== null,
+    hiddenReason: entity.hiddenReason,
     maskedPersonalData: [],
   };
 }
@@ -41,6 +43,8 @@ export function toAnswer(entity: AnswerEntity): Answer {
     questionId: entity.questionId,
     authorId: entity.authorId,
     endorsedById: entity.endorsedById,
+    isHidden: entity.hiddenAt !== null,
+    hiddenReason: entity.hiddenReason,
     maskedPersonalData: [],
   };
 }

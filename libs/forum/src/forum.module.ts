@@ -9,7 +9,11 @@ import { PostRevisionEntity } from './entities/post-revision.entity';
 import { QuestionTagEntity } from './entities/question-tag.entity';
 import { QuestionEntity } from './entities/question.entity';
 import { TagEntity } from './entities/tag.entity';
+import { ReportEntity } from './entities/report.entity';
 import { VoteEntity } from './entities/vote.entity';
+import { ModerationResolver } from './moderation/moderation.resolver';
+import { ModerationService } from './moderation/moderation.service';
+import { VisibilityService } from './moderation/visibility.service';
 import { QuestionsReader } from './questions/questions.reader';
 import { QuestionsResolver } from './questions/questions.resolver';
 import { QuestionsService } from './questions/questions.service';
@@ -26,6 +30,7 @@ import { VotesService } from './votes/votes.service';
       QuestionTagEntity,
       VoteEntity,
       PostRevisionEntity,
+      ReportEntity,
     ]),
   ],
   providers: [
@@ -37,7 +42,17 @@ import { VotesService } from './votes/votes.service';
     AnswersResolver,
     VotesService,
     UserPostsResolver,
+    ModerationService,
+    ModerationResolver,
+    VisibilityService,
   ],
-  exports: [QuestionsReader, AnswersReader, QuestionsService, AnswersService],
+  exports: [
+    QuestionsReader,
+    AnswersReader,
+    QuestionsService,
+    AnswersService,
+    VotesService,
+    VisibilityService,
+  ],
 })
 export class ForumModule {}

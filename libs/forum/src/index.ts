@@ -14,3 +14,5 @@ export * from './questions/questions.reader';
 export * from './questions/questions.service';
 export { ANSWER_EVENTS } from './answers/answers.service';
 export { VOTE_EVENT, VotesService } from './votes/votes.service';
+export * from './moderation/visibility.service';
+export { MODERATION_EVENTS } from './moderation/moderation.service';

@@ -13,7 +13,7 @@ export const envSchema = z
     DATABASE_URL: z
       .string()
       .url()
-      .refine((u) => /^mysql:\/\//.test(u), 'must start with mysql://')
+      .refine((u) => /^(mysql|mariadb):\/\//.test(u), 'must start with mysql:// (or mariadb://)')
       .default('mysql://root@127.0.0.1:3306/qa_forum'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),

@@ -14,7 +14,9 @@ export function databaseOptions(
 ): DataSourceOptions {
   const db = parseDatabaseUrl(env.DATABASE_URL);
   return {
-    type: 'mysql',
+    // Same wire protocol and SQL; the mariadb driver reads MariaDB's catalogue right when TypeORM
+    // compares the schema (migration:generate), where the mysql driver sees phantom changes.
+    type: env.DATABASE_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql',
     ...db,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',

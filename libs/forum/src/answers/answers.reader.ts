@@ -15,6 +15,7 @@ import { DataSource, In } from 'typeorm';
 import { AnswerEntity } from '../entities/answer.entity';
 import { toAnswer } from '../forum.mappers';
 import { Answer } from '../models/answer.model';
+import { ViewerAccess } from '../moderation/visibility.service';
 
 /** Read side of answers; each method is one SQL statement. */
 @Injectable()
@@ -45,6 +46,7 @@ export class AnswersReader {
     authorId: string,
     first: number | undefined,
     after: string | undefined,
+    access: ViewerAccess,
   ): Promise<Page<Answer>> {
     const size = pageSize(first, 20, MAX_PAGE_SIZE);
     const afterId = decodeIdCursor('a', after);
@@ -55,6 +57,7 @@ export class AnswersReader {
       .orderBy('a.id', 'DESC')
       .limit(size + 1);
     if (afterId) qb.andWhere('a.id < :afterId', { afterId });
+    if (!access.isModerator && access.userId !== authorId) qb.andWhere('a.hidden_at IS NULL');
     const rows = await qb.getMany();
     const items = rows.slice(0, size).map(toAnswer);
     return { items, cursors: items.map((a) => encodeCursor('a', a.id)), hasNextPage: rows.length > size };

@@ -52,6 +52,16 @@ export class AnswerEntity {
   @Column({ type: 'int', default: 0 })
   score: number;
 
+  // Hidden by a moderator: gone for everyone but moderators and the author, until restored.
+  @Column({ name: 'hidden_at', type: 'datetime', precision: 3, nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ name: 'hidden_by_id', type: 'bigint', nullable: true })
+  hiddenById: string | null;
+
+  @Column({ name: 'hidden_reason', type: 'varchar', length: 500, nullable: true })
+  hiddenReason: string | null;
+
   @CreateDateColumn({
     name: 'created_at',
     type: 'datetime',

@@ -67,6 +67,16 @@ export class QuestionEntity {
   @OneToMany(() => QuestionTagEntity, (qt) => qt.question)
   questionTags?: QuestionTagEntity[];
 
+  // Hidden by a moderator: gone for everyone but moderators and the author, until restored.
+  @Column({ name: 'hidden_at', type: 'datetime', precision: 3, nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ name: 'hidden_by_id', type: 'bigint', nullable: true })
+  hiddenById: string | null;
+
+  @Column({ name: 'hidden_reason', type: 'varchar', length: 500, nullable: true })
+  hiddenReason: string | null;
+
   @CreateDateColumn({
     name: 'created_at',
     type: 'datetime',

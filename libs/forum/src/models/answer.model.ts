@@ -34,6 +34,12 @@ export class Answer {
   })
   maskedPersonalData: MaskedPersonalData[];
 
+  @Field({ description: 'Hidden by a moderator (only moderators and the author still see it)' })
+  isHidden: boolean;
+
+  @Field(() => String, { nullable: true })
+  hiddenReason: string | null;
+
   questionId: string;
   authorId: string;
   endorsedById: string | null;

@@ -17,6 +17,13 @@ export enum VoteValue {
   NONE = 'NONE',
 }
 
+export enum ReportStatus {
+  OPEN = 'OPEN',
+  RESOLVED = 'RESOLVED',
+  DISMISSED = 'DISMISSED',
+}
+
+registerEnumType(ReportStatus, { name: 'ReportStatus' });
 registerEnumType(QuestionStatus, { name: 'QuestionStatus' });
 registerEnumType(PostType, { name: 'PostType' });
 registerEnumType(VoteValue, { name: 'VoteValue' });

@@ -37,6 +37,12 @@ export class Question {
   })
   maskedPersonalData: MaskedPersonalData[];
 
+  @Field({ description: 'Hidden by a moderator (only moderators and the author still see it)' })
+  isHidden: boolean;
+
+  @Field(() => String, { nullable: true })
+  hiddenReason: string | null;
+
   // Resolved by field resolvers from these keys.
   authorId: string;
   acceptedAnswerId: string | null;

@@ -12,7 +12,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource } from 'typeorm';
+import { DataSource, SelectQueryBuilder } from 'typeorm';
 import { PostRevisionEntity } from '../entities/post-revision.entity';
 import { QuestionTagEntity } from '../entities/question-tag.entity';
 import { QuestionEntity } from '../entities/question.entity';
@@ -20,6 +20,7 @@ import { toQuestion, toRevision } from '../forum.mappers';
 import { PostType, QuestionStatus } from '../models/enums';
 import { Question, Revision, TagCount } from '../models/question.model';
 import { QuestionFilter } from '../dto/forum.inputs';
+import { ViewerAccess } from '../moderation/visibility.service';
 
 /** Read side of questions: loaders, lists and counts. Every method is one SQL statement. */
 @Injectable()
@@ -75,6 +76,7 @@ export class QuestionsReader {
     filter: QuestionFilter | undefined,
     first: number | undefined,
     after: string | undefined,
+    access: ViewerAccess,
   ): Promise<Page<Question>> {
     const size = pageSize(first, 20, MAX_PAGE_SIZE);
     const afterId = decodeIdCursor('q', after);
@@ -84,6 +86,7 @@ export class QuestionsReader {
       .orderBy('q.id', 'DESC')
       .limit(size + 1);
     if (afterId) qb.andWhere('q.id < :afterId', { afterId });
+    this.onlyVisible(qb, access);
     if (filter?.status) qb.andWhere('q.status = :status', { status: filter.status });
     if (filter?.tag !== undefined) {
       const tag = filter.tag.normalize('NFKC').trim().toLowerCase();
@@ -104,6 +107,7 @@ export class QuestionsReader {
     authorId: string,
     first: number | undefined,
     after: string | undefined,
+    access: ViewerAccess,
   ): Promise<Page<Question>> {
     const size = pageSize(first, 20, MAX_PAGE_SIZE);
     const afterId = decodeIdCursor('q', after);
@@ -114,7 +118,16 @@ export class QuestionsReader {
       .orderBy('q.id', 'DESC')
       .limit(size + 1);
     if (afterId) qb.andWhere('q.id < :afterId', { afterId });
+    this.onlyVisible(qb, access);
     return this.page(await qb.getMany(), size);
+  }
+
+  /** Hidden questions stay listed only for moderators and their author. */
+  private onlyVisible(qb: SelectQueryBuilder<QuestionEntity>, access: ViewerAccess): void {
+    if (access.isModerator) return;
+    if (access.userId)
+      qb.andWhere('(q.hidden_at IS NULL OR q.author_id = :viewerId)', { viewerId: access.userId });
+    else qb.andWhere('q.hidden_at IS NULL');
   }
 
   private page(rows: QuestionEntity[], size: number): Page<Question> {
@@ -128,7 +141,7 @@ export class QuestionsReader {
       `SELECT t.name AS name, COUNT(*) AS count
          FROM tags t
          INNER JOIN question_tags qt ON qt.tag_id = t.id
-         INNER JOIN questions q ON q.id = qt.question_id AND q.status <> ?
+         INNER JOIN questions q ON q.id = qt.question_id AND q.status <> ? AND q.hidden_at IS NULL
         GROUP BY t.id, t.name
         ORDER BY count DESC, t.name ASC
         LIMIT ?`,

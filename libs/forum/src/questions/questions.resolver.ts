@@ -19,6 +19,7 @@ import { PostType } from '../models/enums';
 import { AskQuestionPayload } from '../models/payloads.model';
 import { Question, QuestionConnection, Revision, TagCount } from '../models/question.model';
 import { renderMarkdown } from '../rendering/markdown';
+import { VisibilityService } from '../moderation/visibility.service';
 import { QuestionsReader } from './questions.reader';
 import { QuestionsService } from './questions.service';
 
@@ -31,21 +32,31 @@ export class QuestionsResolver {
     private readonly reader: QuestionsReader,
     private readonly answerReader: AnswersReader,
     private readonly users: UsersService,
+    private readonly visibility: VisibilityService,
   ) {}
 
+  private async visibleAnswers(ctx: RequestContext, q: Question): Promise<Answer[]> {
+    return this.visibility.filter(ctx, await this.answerReader.byQuestionLoader(ctx).load(q.id));
+  }
+
   @Query(() => Question, { nullable: true })
-  question(@Ctx() ctx: RequestContext, @Args('id', { type: () => ID }) id: string): Promise<Question | null> {
+  async question(
+    @Ctx() ctx: RequestContext,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<Question | null> {
     const key = tryParseId(id);
-    return key ? this.reader.loader(ctx).load(key) : Promise.resolve(null);
+    const q = key ? await this.reader.loader(ctx).load(key) : null;
+    return q && (await this.visibility.canSee(ctx, q)) ? q : null;
   }
 
   @Query(() => QuestionConnection, { description: 'Newest first' })
   async questions(
+    @Ctx() ctx: RequestContext,
     @Args('filter', { type: () => QuestionFilter, nullable: true }) filter: QuestionFilter | undefined,
     @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number,
     @Args('after', { type: () => String, nullable: true }) after: string | undefined,
   ): Promise<QuestionConnection> {
-    return toConnection(await this.reader.list(filter, first, after));
+    return toConnection(await this.reader.list(filter, first, after, await this.visibility.access(ctx)));
   }
 
   @Query(() => [TagCount], {
@@ -102,20 +113,21 @@ export class QuestionsResolver {
   }
 
   @ResolveField(() => Question, { nullable: true })
-  duplicateOf(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Question | null> | null {
-    return q.duplicateOfId ? this.reader.loader(ctx).load(q.duplicateOfId) : null;
+  async duplicateOf(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Question | null> {
+    const target = q.duplicateOfId ? await this.reader.loader(ctx).load(q.duplicateOfId) : null;
+    return target && (await this.visibility.canSee(ctx, target)) ? target : null;
   }
 
   @ResolveField(() => Answer, { nullable: true })
   async acceptedAnswer(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Answer | null> {
     if (!q.acceptedAnswerId) return null;
-    const all = await this.answerReader.byQuestionLoader(ctx).load(q.id);
+    const all = await this.visibleAnswers(ctx, q);
     return all.find((a) => a.id === q.acceptedAnswerId) ?? null;
   }
 
   @ResolveField(() => [Answer])
   async officialAnswers(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Answer[]> {
-    const all = await this.answerReader.byQuestionLoader(ctx).load(q.id);
+    const all = await this.visibleAnswers(ctx, q);
     return all.filter((a) => a.isOfficial).sort(compareAnswers(q.acceptedAnswerId));
   }
 
@@ -130,9 +142,7 @@ export class QuestionsResolver {
   ): Promise<AnswerConnection> {
     const size = pageSize(first, 30, MAX_ANSWERS_PAGE);
     const offset = decodeOffsetCursor('ao', after);
-    const sorted = [...(await this.answerReader.byQuestionLoader(ctx).load(q.id))].sort(
-      compareAnswers(q.acceptedAnswerId),
-    );
+    const sorted = [...(await this.visibleAnswers(ctx, q))].sort(compareAnswers(q.acceptedAnswerId));
     const items = sorted.slice(offset, offset + size);
     const page = {
       items,

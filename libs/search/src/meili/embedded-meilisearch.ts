@@ -51,7 +51,8 @@ function masterKeyFor(dataDir: string, given?: string): string {
   if (given) return given;
   const file = path.join(dataDir, 'master-key');
   if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const key = randomBytes(24).toString('base64url');
+  // Hex, never base64url: a key starting with '-' would be read as a command-line flag.
+  const key = randomBytes(24).toString('hex');
   fs.writeFileSync(file, key, { mode: 0o600 });
   return key;
 }
