@@ -1,13 +1,23 @@
 import { AccountsModule } from '@app/accounts';
 import { CoreModule } from '@app/core';
+import { DemoModule } from '@app/demo';
+import { ForumModule } from '@app/forum';
 import { SearchIndexModule } from '@app/search';
 import { Module } from '@nestjs/common';
 import { MigrateCommand } from './commands/migrate.command';
 import { ReindexCommand, SearchSettingsCommand } from './commands/reindex.command';
+import { SeedCommand } from './commands/seed.command';
 import { UserOfficialCommand, UserRoleCommand } from './commands/user.commands';
 
 @Module({
-  imports: [CoreModule.forRoot(), AccountsModule, SearchIndexModule],
-  providers: [MigrateCommand, UserRoleCommand, UserOfficialCommand, ReindexCommand, SearchSettingsCommand],
+  imports: [CoreModule.forRoot(), AccountsModule, ForumModule, DemoModule, SearchIndexModule],
+  providers: [
+    MigrateCommand,
+    UserRoleCommand,
+    UserOfficialCommand,
+    ReindexCommand,
+    SearchSettingsCommand,
+    SeedCommand,
+  ],
 })
 export class CliModule {}

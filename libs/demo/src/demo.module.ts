@@ -1,0 +1,12 @@
+import { AccountsModule } from '@app/accounts';
+import { ForumModule } from '@app/forum';
+import { Module } from '@nestjs/common';
+import { DemoSeeder } from './demo-seeder';
+
+/** Demo data for development: imported by the CLI (`seed`), lazily loaded by the API (`--demo`). */
+@Module({
+  imports: [AccountsModule, ForumModule],
+  providers: [DemoSeeder],
+  exports: [DemoSeeder],
+})
+export class DemoModule {}
