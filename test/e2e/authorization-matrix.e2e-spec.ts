@@ -173,6 +173,49 @@ const MATRIX: Record<string, Row> = {
       };
     },
   },
+  meToo: {
+    allow: ['member', 'official', 'moderator', 'admin'],
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { meToo(questionId: $id) { id } }`,
+      variables: { id: (await ask(t, fx.author)).id },
+    }),
+  },
+  withdrawMeToo: {
+    allow: SIGNED_IN,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { withdrawMeToo(questionId: $id) { id } }`,
+      variables: { id: (await ask(t, fx.author)).id },
+    }),
+  },
+  followQuestion: {
+    allow: SIGNED_IN,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { followQuestion(questionId: $id) { id } }`,
+      variables: { id: (await ask(t, fx.other)).id },
+    }),
+  },
+  unfollowQuestion: {
+    allow: SIGNED_IN,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { unfollowQuestion(questionId: $id) { id } }`,
+      variables: { id: (await ask(t, fx.other)).id },
+    }),
+  },
+  reverifyOfficialAnswer: {
+    allow: OFFICIAL_OR_MOD,
+    prepare: async (t, fx) => {
+      const id = await answer(t, fx.author, (await ask(t, fx.other)).id);
+      await t.ok(
+        `mutation($id: ID!) { markOfficialAnswer(answerId: $id) { id } }`,
+        { id },
+        fx.moderator.token,
+      );
+      return {
+        query: `mutation($id: ID!) { reverifyOfficialAnswer(answerId: $id) { id } }`,
+        variables: { id },
+      };
+    },
+  },
   grantOfficialBadge: {
     allow: ['admin'],
     prepare: async (_t, fx) => ({

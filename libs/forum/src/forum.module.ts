@@ -9,6 +9,10 @@ import { PostRevisionEntity } from './entities/post-revision.entity';
 import { QuestionTagEntity } from './entities/question-tag.entity';
 import { QuestionEntity } from './entities/question.entity';
 import { TagEntity } from './entities/tag.entity';
+import { CommunityResolver, AnswerFreshnessResolver } from './community/community.resolver';
+import { CommunityService } from './community/community.service';
+import { FollowEntity } from './entities/follow.entity';
+import { MeTooEntity } from './entities/me-too.entity';
 import { ReportEntity } from './entities/report.entity';
 import { VoteEntity } from './entities/vote.entity';
 import { ModerationResolver } from './moderation/moderation.resolver';
@@ -31,6 +35,8 @@ import { VotesService } from './votes/votes.service';
       VoteEntity,
       PostRevisionEntity,
       ReportEntity,
+      MeTooEntity,
+      FollowEntity,
     ]),
   ],
   providers: [
@@ -45,6 +51,9 @@ import { VotesService } from './votes/votes.service';
     ModerationService,
     ModerationResolver,
     VisibilityService,
+    CommunityService,
+    CommunityResolver,
+    AnswerFreshnessResolver,
   ],
   exports: [
     QuestionsReader,

@@ -64,14 +64,25 @@ export function requireOfficialOrModerator(actor: Actor): void {
 export interface RankedAnswer {
   id: string;
   isOfficial: boolean;
+  verifiedAt?: Date | null;
   score: number;
   createdAt: Date;
 }
 
-/** Thread order: official, then accepted, then score, then oldest (id breaks ties). */
-export function compareAnswers(acceptedId: string | null) {
+/** An official answer is stale when it has not been verified since `staleBefore`. */
+export function isStale(answer: Pick<RankedAnswer, 'isOfficial' | 'verifiedAt'>, staleBefore: Date): boolean {
+  return answer.isOfficial && (!answer.verifiedAt || answer.verifiedAt < staleBefore);
+}
+
+/**
+ * Thread order: official (fresh before stale), then accepted, then score, then oldest (id breaks
+ * ties). Without `staleBefore` every official answer counts as fresh.
+ */
+export function compareAnswers(acceptedId: string | null, staleBefore?: Date) {
+  const fresh = (a: RankedAnswer) => (staleBefore ? !isStale(a, staleBefore) : true);
   return (a: RankedAnswer, b: RankedAnswer): number =>
     Number(b.isOfficial) - Number(a.isOfficial) ||
+    Number(b.isOfficial && fresh(b)) - Number(a.isOfficial && fresh(a)) ||
     Number(b.id === acceptedId) - Number(a.id === acceptedId) ||
     b.score - a.score ||
     a.createdAt.getTime() - b.createdAt.getTime() ||

@@ -77,6 +77,11 @@ export const DEFAULT_RULES = {
     ],
     staff: [[60, MIN]],
   },
+  meToo: { newMember: [[10, HOUR]], member: [[30, HOUR]], staff: [[60, MIN]] },
+  follow: same([
+    [30, MIN],
+    [300, DAY],
+  ]),
   close: { newMember: [[3, HOUR]], member: [[10, HOUR]], staff: [[60, MIN]] },
   report: { newMember: [[5, HOUR]], member: [[20, HOUR]], staff: [[60, MIN]] },
   moderate: same([[60, MIN]]),

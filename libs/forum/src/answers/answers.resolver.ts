@@ -67,6 +67,17 @@ export class AnswersResolver {
     return this.answers.unmarkOfficial(actor, answerId);
   }
 
+  @Mutation(() => Answer, {
+    description: 'Official accounts and moderators: confirm an official answer is still right',
+  })
+  @SignedIn('official')
+  reverifyOfficialAnswer(
+    @CurrentActor() actor: Actor,
+    @Args('answerId', { type: () => ID }) answerId: string,
+  ): Promise<Answer> {
+    return this.answers.reverify(actor, answerId);
+  }
+
   @Mutation(() => VoteResult, { description: 'UP, DOWN, or NONE to withdraw; never on your own post' })
   @SignedIn('vote')
   vote(@CurrentActor() actor: Actor, @Args('input') input: VoteInput): Promise<VoteResult> {

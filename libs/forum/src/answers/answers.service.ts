@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, inTransaction, parseId, writeOutbox } from '@app/core';
+import { AppError, Clock, inTransaction, parseId, writeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -23,6 +23,7 @@ export const ANSWER_EVENTS = {
   unaccepted: 'answer.unaccepted',
   official: 'answer.marked_official',
   unofficial: 'answer.unmarked_official',
+  reverified: 'answer.reverified',
 } as const;
 
 @Injectable()
@@ -30,6 +31,7 @@ export class AnswersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly questions: QuestionsReader,
+    private readonly clock: Clock,
   ) {}
 
   async post(actor: Actor, input: PostAnswerInput): Promise<Answer> {
@@ -46,6 +48,7 @@ export class AnswersService {
         authorId: actor.id,
         body,
         isOfficial,
+        verifiedAt: isOfficial ? this.clock.now() : null,
       });
       const answerId = String(identifiers[0].id);
       q.answerCount += 1;
@@ -166,8 +169,13 @@ export class AnswersService {
         AnswerEntity,
         { id: answerId },
         official
-          ? { isOfficial: true, endorsedById: actor.id, endorsedAt: new Date() }
-          : { isOfficial: false, endorsedById: null, endorsedAt: null },
+          ? {
+              isOfficial: true,
+              endorsedById: actor.id,
+              endorsedAt: this.clock.now(),
+              verifiedAt: this.clock.now(),
+            }
+          : { isOfficial: false, endorsedById: null, endorsedAt: null, verifiedAt: null },
       );
       await this.saveCounters(m, q);
       await writeOutbox(m, {
@@ -175,6 +183,24 @@ export class AnswersService {
         aggregateType: 'question',
         aggregateId: q.id,
         payload: { answerId, by: actor.id, answerAuthorId: a.authorId },
+      });
+    });
+    return this.load(answerId);
+  }
+
+  /** An official account or moderator confirms that an official answer is still correct. */
+  async reverify(actor: Actor, answerIdRaw: string): Promise<Answer> {
+    const answerId = parseId(answerIdRaw, 'answerId');
+    requireOfficialOrModerator(actor);
+    await inTransaction(this.db, async (m) => {
+      const a = await lockAnswer(m, answerId);
+      if (!a.isOfficial) throw AppError.badInput('Only official answers can be re-verified', 'answerId');
+      await m.update(AnswerEntity, { id: answerId }, { verifiedAt: this.clock.now() });
+      await writeOutbox(m, {
+        topic: ANSWER_EVENTS.reverified,
+        aggregateType: 'question',
+        aggregateId: a.questionId,
+        payload: { answerId, by: actor.id },
       });
     });
     return this.load(answerId);

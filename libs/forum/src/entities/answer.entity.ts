@@ -52,6 +52,10 @@ export class AnswerEntity {
   @Column({ type: 'int', default: 0 })
   score: number;
 
+  // When an official answer was last confirmed correct (written, endorsed or re-verified).
+  @Column({ name: 'verified_at', type: 'datetime', precision: 3, nullable: true })
+  verifiedAt: Date | null;
+
   // Hidden by a moderator: gone for everyone but moderators and the author, until restored.
   @Column({ name: 'hidden_at', type: 'datetime', precision: 3, nullable: true })
   hiddenAt: Date | null;

@@ -64,6 +64,10 @@ export class QuestionEntity {
   @Column({ name: 'official_answer_count', type: 'int', default: 0 })
   officialAnswerCount: number;
 
+  // People who marked "我也遇到了" (me too); kept in step with the me_toos rows.
+  @Column({ name: 'me_too_count', type: 'int', default: 0 })
+  meTooCount: number;
+
   @OneToMany(() => QuestionTagEntity, (qt) => qt.question)
   questionTags?: QuestionTagEntity[];
 

@@ -20,6 +20,12 @@ export class Answer {
   })
   endorsedAt: Date | null;
 
+  @Field(() => GraphQLISODateTime, {
+    nullable: true,
+    description: 'Official answers: when last confirmed correct (written, endorsed or re-verified)',
+  })
+  verifiedAt: Date | null;
+
   @Field(() => Int)
   score: number;
 

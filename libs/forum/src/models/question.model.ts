@@ -26,6 +26,9 @@ export class Question {
   @Field(() => Int)
   score: number;
 
+  @Field(() => Int, { description: 'Members who marked 我也遇到了 (me too)' })
+  meTooCount: number;
+
   @Field(() => GraphQLISODateTime)
   createdAt: Date;
 

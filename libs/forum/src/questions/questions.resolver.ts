@@ -1,6 +1,8 @@
 import { Actor, CurrentActor, SignedIn, User, UsersService, toUser } from '@app/accounts';
 import {
+  AppConfig,
   AppError,
+  Clock,
   Ctx,
   RequestContext,
   decodeOffsetCursor,
@@ -20,6 +22,7 @@ import { AskQuestionPayload } from '../models/payloads.model';
 import { Question, QuestionConnection, Revision, TagCount } from '../models/question.model';
 import { renderMarkdown } from '../rendering/markdown';
 import { VisibilityService } from '../moderation/visibility.service';
+import { staleBefore } from '../community/community.resolver';
 import { QuestionsReader } from './questions.reader';
 import { QuestionsService } from './questions.service';
 
@@ -33,6 +36,8 @@ export class QuestionsResolver {
     private readonly answerReader: AnswersReader,
     private readonly users: UsersService,
     private readonly visibility: VisibilityService,
+    private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   private async visibleAnswers(ctx: RequestContext, q: Question): Promise<Answer[]> {
@@ -128,7 +133,9 @@ export class QuestionsResolver {
   @ResolveField(() => [Answer])
   async officialAnswers(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Answer[]> {
     const all = await this.visibleAnswers(ctx, q);
-    return all.filter((a) => a.isOfficial).sort(compareAnswers(q.acceptedAnswerId));
+    return all
+      .filter((a) => a.isOfficial)
+      .sort(compareAnswers(q.acceptedAnswerId, staleBefore(this.clock, this.config)));
   }
 
   @ResolveField(() => AnswerConnection, {
@@ -142,7 +149,9 @@ export class QuestionsResolver {
   ): Promise<AnswerConnection> {
     const size = pageSize(first, 30, MAX_ANSWERS_PAGE);
     const offset = decodeOffsetCursor('ao', after);
-    const sorted = [...(await this.visibleAnswers(ctx, q))].sort(compareAnswers(q.acceptedAnswerId));
+    const sorted = [...(await this.visibleAnswers(ctx, q))].sort(
+      compareAnswers(q.acceptedAnswerId, staleBefore(this.clock, this.config)),
+    );
     const items = sorted.slice(offset, offset + size);
     const page = {
       items,

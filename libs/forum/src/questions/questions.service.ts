@@ -8,6 +8,7 @@ import { PostRevisionEntity } from '../entities/post-revision.entity';
 import { QuestionTagEntity } from '../entities/question-tag.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { TagEntity } from '../entities/tag.entity';
+import { addFollow, mergeIntoCanonical } from '../community/community.writes';
 import { lockQuestion } from '../forum.locks';
 import { QuestionsReader } from './questions.reader';
 import { cleanBody, cleanTags, cleanTitle, requireAuthorOrModerator, statusOf } from '../forum.rules';
@@ -37,6 +38,7 @@ export class QuestionsService {
       const { identifiers } = await m.insert(QuestionEntity, { authorId: actor.id, title, body });
       const questionId = String(identifiers[0].id);
       await this.setTags(m, questionId, tags);
+      await addFollow(m, actor.id, questionId);
       await writeOutbox(m, {
         topic: QUESTION_EVENTS.asked,
         aggregateType: 'question',
@@ -109,6 +111,7 @@ export class QuestionsService {
       }
       if (q.duplicateOfId) throw AppError.conflict('This question is already closed as a duplicate');
       q.duplicateOfId = targetId;
+      await mergeIntoCanonical(m, q, target);
       await m.update(QuestionEntity, { id: questionId }, { duplicateOfId: targetId, status: statusOf(q) });
       // Threads that pointed at this one now point at the canonical thread (no chains).
       const pointing = await m.find(QuestionEntity, {

@@ -1,0 +1,20 @@
+import { CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A member following a question (askers follow their own). */
+@Entity('question_follows')
+@Index('IDX_question_follows_question', ['questionId'])
+export class FollowEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'bigint' })
+  userId: string;
+
+  @PrimaryColumn({ name: 'question_id', type: 'bigint' })
+  questionId: string;
+
+  @CreateDateColumn({
+    name: 'created_at',
+    type: 'datetime',
+    precision: 3,
+    default: () => 'CURRENT_TIMESTAMP(3)',
+  })
+  createdAt: Date;
+}
