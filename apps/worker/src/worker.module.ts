@@ -1,0 +1,9 @@
+import { CoreModule } from '@app/core';
+import { SearchRelayModule } from '@app/search';
+import { Module } from '@nestjs/common';
+
+/** The search-index relay on its own (run the API with SEARCH_RELAY=off): no HTTP, no GraphQL. */
+@Module({
+  imports: [CoreModule.forRoot(), SearchRelayModule.forRoot({ force: true })],
+})
+export class WorkerModule {}

@@ -1,0 +1,114 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { OutboxStore } from '../relay/outbox-store';
+import { QuestionDocumentsLoader } from './question-documents.loader';
+import { QuestionIndex } from './question-index';
+
+export interface ReindexProgress {
+  total: number;
+  done: number;
+}
+
+export interface ReindexResult {
+  documents: number;
+  /** Questions re-sent after the swap because they changed during the rebuild. */
+  caughtUp: number;
+  ms: number;
+}
+
+const BATCH = 500;
+
+/**
+ * Rebuilds the questions index from MySQL without downtime: a fresh index is filled and checked, then
+ * swapped in under the live name (searches use the old one until then) and the old one is deleted.
+ */
+@Injectable()
+export class ReindexService {
+  private readonly logger = new Logger(ReindexService.name);
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly index: QuestionIndex,
+    private readonly loader: QuestionDocumentsLoader,
+    private readonly outbox: OutboxStore,
+  ) {}
+
+  async reindex(onProgress: (p: ReindexProgress) => void = () => undefined): Promise<ReindexResult> {
+    const started = Date.now();
+    const since = await this.outbox.now();
+    const live = this.index.uid;
+    const fresh = `${live}_rebuild_${Date.now().toString(36)}`;
+    const client = await this.index.client();
+    await this.index.createIfMissing(fresh);
+    try {
+      await this.index.applySettings(fresh);
+      await this.fill(fresh, onProgress);
+      await this.index.createIfMissing(live); // swapping needs both names to exist
+      await this.index.wait(
+        client.swapIndexes([{ indexes: [live, fresh], rename: false }]),
+        `swap ${fresh} into ${live}`,
+      );
+    } catch (err) {
+      await client.deleteIndexIfExists(fresh).catch(() => false);
+      throw err;
+    }
+    // After the swap `fresh` names the old index.
+    await this.index.wait(client.deleteIndex(fresh), `delete old index ${fresh}`);
+    const caughtUp = await this.catchUp(since);
+    const stats = await (await this.index.index()).getStats();
+    return { documents: stats.numberOfDocuments, caughtUp, ms: Date.now() - started };
+  }
+
+  /** Loads every question in id order; checks the index holds exactly what MySQL holds. */
+  private async fill(uid: string, onProgress: (p: ReindexProgress) => void): Promise<number> {
+    const [{ n }] = (await this.db.query('SELECT COUNT(*) AS n FROM questions')) as { n: string }[];
+    const progress = { total: Number(n), done: 0 };
+    onProgress(progress);
+    let lastId = '0';
+    for (;;) {
+      const rows = (await this.db.query('SELECT id FROM questions WHERE id > ? ORDER BY id LIMIT ?', [
+        lastId,
+        BATCH,
+      ])) as { id: string }[];
+      if (rows.length === 0) break;
+      const ids = rows.map((r) => String(r.id));
+      lastId = ids[ids.length - 1];
+      const docs = await this.loader.load(ids);
+      await this.index.write([...docs.values()], [], uid);
+      progress.done += docs.size;
+      progress.total = Math.max(progress.total, progress.done);
+      onProgress(progress);
+    }
+    // Questions created meanwhile have higher ids than lastId and reach the live index through the
+    // outbox; everything up to lastId must be there.
+    const [{ expected }] = (await this.db.query('SELECT COUNT(*) AS expected FROM questions WHERE id <= ?', [
+      lastId,
+    ])) as { expected: string }[];
+    const indexed = (await (await this.index.index(uid)).getStats()).numberOfDocuments;
+    if (indexed !== Number(expected)) {
+      throw new Error(
+        `rebuilt index has ${indexed} documents but MySQL has ${expected} questions: not swapped`,
+      );
+    }
+    return indexed;
+  }
+
+  /**
+   * A change committed after the rebuild read its question may have gone to the old index only: those
+   * questions are written again. Changes still pending in the outbox reach the new index anyway.
+   */
+  private async catchUp(since: Date): Promise<number> {
+    const ids = await this.outbox.questionsTouchedSince(since);
+    for (let i = 0; i < ids.length; i += BATCH) {
+      const slice = ids.slice(i, i + BATCH);
+      const docs = await this.loader.load(slice);
+      await this.index.write(
+        [...docs.values()],
+        slice.filter((id) => !docs.has(id)),
+      );
+    }
+    if (ids.length > 0) this.logger.log(`re-sent ${ids.length} questions changed during the rebuild`);
+    return ids.length;
+  }
+}

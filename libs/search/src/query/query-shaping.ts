@@ -1,0 +1,105 @@
+import { markdownToPlainText } from '../index/plain-text';
+import { BUILT_IN_SYNONYM_GROUPS, DICTIONARY, STOP_WORDS } from '../index/search-vocabulary';
+
+/**
+ * Turns a question draft into a short keyword query. Meilisearch reads only the first 10 words of a
+ * query, and with its default matching strategy the first word is required: so the words that go in,
+ * and their order, decide what is found. Title words first (the title is the question), then body
+ * words from the domain vocabulary, then other body words; function words never.
+ */
+
+/** Meilisearch's query word limit. */
+export const MEILI_QUERY_WORDS = 10;
+const MAX_BODY_CHARS = 2000;
+
+const STOP = new Set(STOP_WORDS);
+const VOCABULARY = new Set([...DICTIONARY, ...BUILT_IN_SYNONYM_GROUPS.flat()]);
+const HAN = /\p{Script=Han}/u;
+const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
+
+/** A term: units that were adjacent in the source, kept together so Meilisearch segments them as written. */
+export interface Term {
+  text: string;
+  /** Conservative estimate of how many query words Meilisearch will see in it. */
+  words: number;
+}
+
+/**
+ * Word-like segments of a text as query terms, without stop words, long numbers (order and phone
+ * numbers) or lone CJK characters. The segmenter here (ICU) splits words Meilisearch's (jieba plus our
+ * dictionary) keeps whole (支付|宝, 花|呗): single characters stay glued to their neighbours as written,
+ * so Meilisearch segments them its own way.
+ */
+export function segmentTerms(text: string): Term[] {
+  const terms: Term[] = [];
+  let current: { text: string; units: number; singles: number; han: boolean } | null = null;
+  let previousEnd = -1;
+  const flush = (): void => {
+    // A lone CJK character (办, 想) means nothing on its own.
+    if (current && !(current.han && current.units === 0 && current.singles === 1)) {
+      terms.push({ text: current.text, words: current.units + Math.ceil(current.singles / 2) });
+    }
+    current = null;
+  };
+  for (const s of segmenter.segment(text.normalize('NFKC').toLowerCase())) {
+    const word = s.segment;
+    const glued = previousEnd === s.index;
+    if (s.isWordLike) previousEnd = s.index + word.length;
+    const han = HAN.test(word);
+    const keep = s.isWordLike && !STOP.has(word) && !/^\d{5,}$/.test(word) && (han || word.length >= 2);
+    if (!keep) {
+      flush();
+      continue;
+    }
+    const single = han && Array.from(word).length === 1;
+    const c = current as { text: string; units: number; singles: number; han: boolean } | null;
+    // A single character belongs to the word before it (支付|宝 -> 支付宝, 花|呗 -> 花呗).
+    if (c && glued && single && c.han) {
+      c.text += word;
+      c.singles += 1;
+      continue;
+    }
+    flush();
+    current = { text: word, units: single ? 0 : 1, singles: single ? 1 : 0, han };
+  }
+  flush();
+  return terms;
+}
+
+export interface DraftText {
+  title: string;
+  body?: string | null;
+}
+
+/** The terms of a draft in query order, de-duplicated, within Meilisearch's word limit. */
+export function shapeDraftQuery(draft: DraftText, maxWords = MEILI_QUERY_WORDS): Term[] {
+  const title = segmentTerms(draft.title);
+  const body = draft.body ? segmentTerms(markdownToPlainText(draft.body.slice(0, MAX_BODY_CHARS))) : [];
+  const inVocabulary = (t: Term): boolean => VOCABULARY.has(t.text);
+  const ordered = [...title, ...body.filter(inVocabulary), ...body.filter((t) => !inVocabulary(t))];
+  const chosen: Term[] = [];
+  const seen = new Set<string>();
+  let budget = maxWords;
+  for (const term of ordered) {
+    if (seen.has(term.text) || term.words > budget) continue;
+    seen.add(term.text);
+    chosen.push(term);
+    budget -= term.words;
+    if (budget === 0) break;
+  }
+  return chosen;
+}
+
+/**
+ * Query strings for one draft: the terms in order, then rotated so each of the first few terms leads
+ * once (the leading word is the one Meilisearch never drops). Searched together (federated), a
+ * duplicate that misses the draft's first word is still found.
+ */
+export function rotatedQueries(terms: Term[], rotations = 3): string[] {
+  const texts = terms.map((t) => t.text);
+  const out: string[] = [];
+  for (let i = 0; i < Math.min(rotations, texts.length); i++) {
+    out.push([...texts.slice(i), ...texts.slice(0, i)].join(' '));
+  }
+  return out;
+}

@@ -1,0 +1,120 @@
+import { AppError, RequestContext, charLength, decodeOffsetCursor, encodeCursor, pageSize } from '@app/core';
+import { QuestionStatus, QuestionsReader, TagCount } from '@app/forum';
+import { Injectable } from '@nestjs/common';
+import { QuestionDocument } from '../index/question-document';
+import { QuestionIndex } from '../index/question-index';
+import { isIndexNotFound } from '../meili/meili-client';
+import { readFromMeili } from '../search.errors';
+import { HIGHLIGHT_POST, HIGHLIGHT_PRE, escapeHtml, hasHighlight, renderHighlight } from './highlight';
+import { SearchFilterValues, buildSearchFilter } from './search-filter';
+import { SearchConnection, SearchEdge } from './search.models';
+
+const MAX_QUERY_CHARS = 200;
+const MAX_FACETS = 30;
+const CURSOR_KIND = 'sq';
+// Where a snippet comes from, in order of preference when several match: the fix before the problem.
+const SNIPPET_FIELDS = ['officialAnswer', 'acceptedAnswer', 'body'] as const;
+
+/** Full-text search of threads: Meilisearch ranks, MySQL supplies the rows (never a stale or deleted one). */
+@Injectable()
+export class SearchService {
+  constructor(
+    private readonly index: QuestionIndex,
+    private readonly questions: QuestionsReader,
+  ) {}
+
+  async search(
+    ctx: RequestContext,
+    rawQuery: string,
+    filter: SearchFilterValues | null | undefined,
+    first: number | null | undefined,
+    after: string | null | undefined,
+  ): Promise<SearchConnection> {
+    const query = cleanQuery(rawQuery);
+    const size = pageSize(first, 10);
+    const offset = decodeOffsetCursor(CURSOR_KIND, after);
+    // No words: the newest solved threads, as a landing list.
+    const blank = query === '';
+    const expression = buildSearchFilter(blank ? { ...filter, solvedOnly: true } : (filter ?? {}));
+    const response = await readFromMeili('searchQuestions', async () => {
+      try {
+        const index = await this.index.index();
+        return await index.search(query, {
+          filter: expression,
+          offset,
+          limit: size + 1,
+          sort: blank ? ['createdAt:desc'] : undefined,
+          facets: ['tags'],
+          showRankingScore: true,
+          attributesToRetrieve: ['id'],
+          attributesToHighlight: ['title', ...SNIPPET_FIELDS],
+          attributesToCrop: [...SNIPPET_FIELDS],
+          cropLength: 40,
+          cropMarker: '…',
+          highlightPreTag: HIGHLIGHT_PRE,
+          highlightPostTag: HIGHLIGHT_POST,
+        });
+      } catch (err) {
+        if (isIndexNotFound(err)) return null; // nothing indexed yet
+        throw err;
+      }
+    });
+    if (!response) return emptyConnection();
+
+    const hits = response.hits.slice(0, size);
+    const rows = await this.questions.loader(ctx).loadMany(hits.map((h) => h.id));
+    const edges: SearchEdge[] = [];
+    hits.forEach((hit, i) => {
+      const node = rows[i];
+      // The index may lag MySQL: a row that is gone or now closed is left out.
+      if (!node || node instanceof Error || node.status === QuestionStatus.CLOSED) return;
+      edges.push({
+        node,
+        cursor: encodeCursor(CURSOR_KIND, offset + i + 1),
+        score: hit._rankingScore ?? 0,
+        highlightedTitle: hasHighlight(hit._formatted?.title)
+          ? renderHighlight(hit._formatted?.title ?? '')
+          : escapeHtml(node.title),
+        snippet: snippetOf(hit._formatted ?? {}),
+      });
+    });
+    return {
+      edges,
+      pageInfo: {
+        hasNextPage: response.hits.length > size,
+        endCursor: hits.length > 0 ? encodeCursor(CURSOR_KIND, offset + hits.length) : null,
+      },
+      facets: tagFacets(response.facetDistribution?.tags ?? {}),
+      estimatedTotalCount: response.estimatedTotalHits ?? response.hits.length,
+    };
+  }
+}
+
+/** Trimmed, single-spaced, bounded; control characters are bad input. */
+export function cleanQuery(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\uE000\uE001]/.test(raw)) {
+    throw AppError.badInput('query contains invalid characters', 'query');
+  }
+  const query = raw.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  if (charLength(query) > MAX_QUERY_CHARS) {
+    throw AppError.badInput(`query must be at most ${MAX_QUERY_CHARS} characters`, 'query');
+  }
+  return query;
+}
+
+function snippetOf(formatted: Partial<QuestionDocument>): string {
+  const field = SNIPPET_FIELDS.find((f) => hasHighlight(formatted[f])) ?? 'body';
+  return renderHighlight(formatted[field] ?? '');
+}
+
+function tagFacets(distribution: Record<string, number>): TagCount[] {
+  return Object.entries(distribution)
+    .map(([name, count]) => ({ name, count }))
+    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name))
+    .slice(0, MAX_FACETS);
+}
+
+function emptyConnection(): SearchConnection {
+  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, facets: [], estimatedTotalCount: 0 };
+}
