@@ -23,6 +23,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.RATE_LIMIT = 'off';
   process.env.MEILI_INDEX_PREFIX = `t_${runId}`;
 
+  // Test files copy this migrated schema into databases of their own (test/helpers/isolated-database.ts).
+  process.env.TEST_BASE_DATABASE_URL = process.env.DATABASE_URL;
+  process.env.TEST_BASE_MEILI_INDEX_PREFIX = process.env.MEILI_INDEX_PREFIX;
   await ensureDatabase(process.env.DATABASE_URL);
   const migrate = spawnSync(
     process.execPath,

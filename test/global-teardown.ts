@@ -1,10 +1,30 @@
 import * as fs from 'node:fs';
-import { dropDatabase } from '../libs/core/src/database/ensure-database';
+import { createConnection } from 'mysql2/promise';
+import { parseDatabaseUrl } from '../libs/core/src/database/database-url';
 
+/** Stops the test Meilisearch and drops the run's databases (the base one and each file's copy). */
 export default async function globalTeardown(): Promise<void> {
   const meili = (globalThis as { __testMeili?: { stop(): Promise<void> } }).__testMeili;
   if (meili) await meili.stop();
   if (process.env.TEST_MEILI_DATA_DIR)
     fs.rmSync(process.env.TEST_MEILI_DATA_DIR, { recursive: true, force: true });
-  if (process.env.DATABASE_URL && !process.env.KEEP_TEST_DB) await dropDatabase(process.env.DATABASE_URL);
+  const baseUrl = process.env.TEST_BASE_DATABASE_URL;
+  if (!baseUrl || process.env.KEEP_TEST_DB) return;
+  const db = parseDatabaseUrl(baseUrl);
+  const conn = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+  });
+  try {
+    const [rows] = await conn.query('SHOW DATABASES');
+    for (const row of rows as { Database: string }[]) {
+      if (row.Database === db.database || row.Database.startsWith(`${db.database}_`)) {
+        await conn.query(`DROP DATABASE IF EXISTS \`${row.Database}\``);
+      }
+    }
+  } finally {
+    await conn.end();
+  }
 }

@@ -2,6 +2,7 @@ import { Role, UsersService } from '@app/accounts';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
+import { isolateTestFile } from './isolated-database';
 
 export interface GqlResponse<T = Record<string, unknown>> {
   status: number;
@@ -33,6 +34,7 @@ export class TestApp {
 
   /** Boots the API; `env` overrides process.env for this app (restored when it closes). */
   static async start(env: Record<string, string | undefined> = {}): Promise<TestApp> {
+    await isolateTestFile();
     const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
     Object.assign(process.env, env);
     let app: INestApplication;

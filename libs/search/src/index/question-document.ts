@@ -16,6 +16,8 @@ export interface QuestionDocument {
   officialAnswer: string;
   score: number;
   answerCount: number;
+  /** Members who marked 我也遇到了: a common problem is a better suggestion. */
+  meTooCount: number;
   /** Milliseconds since the epoch (sortable). */
   createdAt: number;
   duplicateOf: string | null;
@@ -34,6 +36,7 @@ export interface QuestionSource {
   officialAnswerCount: number;
   score: number;
   answerCount: number;
+  meTooCount: number;
   createdAt: Date;
   duplicateOfId: string | null;
 }
@@ -57,6 +60,7 @@ export function buildQuestionDocument(
     officialAnswer: truncateText(officialAnswerBodies.map(markdownToPlainText).join('\n'), MAX_ANSWER_CHARS),
     score: q.score,
     answerCount: q.answerCount,
+    meTooCount: q.meTooCount,
     createdAt: q.createdAt.getTime(),
     duplicateOf: q.duplicateOfId,
   };

@@ -16,7 +16,8 @@ export class QuestionDocumentsLoader {
   async load(ids: readonly string[]): Promise<Map<string, QuestionDocument>> {
     const docs = new Map<string, QuestionDocument>();
     if (ids.length === 0) return docs;
-    const rows = await this.questions.findByIds(ids);
+    // Hidden questions are left out, so the relay deletes their documents until they are restored.
+    const rows = (await this.questions.findByIds(ids)).filter((q) => q.hiddenAt === null);
     if (rows.length === 0) return docs;
     const acceptedIds = rows.map((q) => q.acceptedAnswerId).filter((id): id is string => id !== null);
     const answers = await this.db
@@ -24,6 +25,7 @@ export class QuestionDocumentsLoader {
       .createQueryBuilder('a')
       .select(['a.id', 'a.questionId', 'a.body', 'a.isOfficial', 'a.score', 'a.createdAt'])
       .where('a.question_id IN (:...qids)', { qids: rows.map((q) => q.id) })
+      .andWhere('a.hidden_at IS NULL')
       .andWhere(
         new Brackets((w) => {
           w.where('a.is_official = 1');
@@ -49,6 +51,7 @@ export class QuestionDocumentsLoader {
             officialAnswerCount: q.officialAnswerCount,
             score: q.score,
             answerCount: q.answerCount,
+            meTooCount: q.meTooCount,
             createdAt: q.createdAt,
             duplicateOfId: q.duplicateOfId,
           },

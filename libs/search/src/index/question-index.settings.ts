@@ -12,6 +12,8 @@ export function questionIndexSettings(synonyms: SynonymMap): Settings {
     searchableAttributes: ['title', 'tags', 'body', 'officialAnswer', 'acceptedAnswer'],
     filterableAttributes: FILTERABLE_FIELDS,
     sortableAttributes: ['createdAt', 'score', 'answerCount'],
+    // Meilisearch's default rules, then the number of people with the same problem as a tie-breaker.
+    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'meTooCount:desc'],
     // Short Chinese text is otherwise often detected as Japanese and segmented badly; Latin script is
     // still segmented as Latin, so English keeps working.
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],

@@ -67,7 +67,7 @@ export class SearchService {
     hits.forEach((hit, i) => {
       const node = rows[i];
       // The index may lag MySQL: a row that is gone or now closed is left out.
-      if (!node || node instanceof Error || node.status === QuestionStatus.CLOSED) return;
+      if (!node || node instanceof Error || node.status === QuestionStatus.CLOSED || node.isHidden) return;
       edges.push({
         node,
         cursor: encodeCursor(CURSOR_KIND, offset + i + 1),

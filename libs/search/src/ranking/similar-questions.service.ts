@@ -48,7 +48,13 @@ export class SimilarQuestionsService {
     ranked.forEach((r, i) => {
       const question = rows[i];
       // The index may lag MySQL: a deleted row, or one closed as a duplicate since, is left out.
-      if (!question || question instanceof Error || question.status === QuestionStatus.CLOSED) return;
+      if (
+        !question ||
+        question instanceof Error ||
+        question.status === QuestionStatus.CLOSED ||
+        question.isHidden
+      )
+        return;
       out.push({ question, score: r.score });
     });
     return out;

@@ -32,16 +32,22 @@ export interface SimilarCandidate extends RankedSimilar {
   isSolved: boolean;
   hasOfficialAnswer: boolean;
   answerCount: number;
+  meTooCount?: number;
 }
 
 // Among near-equal matches, a thread that already has the fix is the better suggestion.
 const SOLVED_BONUS = 0.04;
 const OFFICIAL_BONUS = 0.04;
+// Many members with the same problem: a small, saturating nudge (0.01 per doubling, at most 0.04).
+const meTooBonus = (n = 0): number => Math.min(0.04, 0.01 * Math.log2(1 + n));
 
 /** Orders candidates by Meilisearch relevance with a nudge for solved and official threads. */
 export function preferSolved(candidates: SimilarCandidate[]): RankedSimilar[] {
   const preference = (c: SimilarCandidate): number =>
-    c.score + (c.isSolved ? SOLVED_BONUS : 0) + (c.hasOfficialAnswer ? OFFICIAL_BONUS : 0);
+    c.score +
+    (c.isSolved ? SOLVED_BONUS : 0) +
+    (c.hasOfficialAnswer ? OFFICIAL_BONUS : 0) +
+    meTooBonus(c.meTooCount);
   return [...candidates]
     .sort((a, b) => preference(b) - preference(a) || b.answerCount - a.answerCount)
     .map((c) => ({ id: c.id, score: c.score }));
@@ -71,7 +77,7 @@ export class KeywordSimilarityRanker extends SimilarityRanker {
           q,
           filter,
           showRankingScore: true,
-          attributesToRetrieve: ['id', 'isSolved', 'hasOfficialAnswer', 'answerCount'],
+          attributesToRetrieve: ['id', 'isSolved', 'hasOfficialAnswer', 'answerCount', 'meTooCount'],
         })),
       }));
     } catch (err) {
@@ -84,6 +90,7 @@ export class KeywordSimilarityRanker extends SimilarityRanker {
         isSolved: h.isSolved,
         hasOfficialAnswer: h.hasOfficialAnswer,
         answerCount: h.answerCount,
+        meTooCount: h.meTooCount,
         score: h._rankingScore ?? h._federation?.weightedRankingScore ?? 0,
       })),
     );

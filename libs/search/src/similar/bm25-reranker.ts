@@ -66,7 +66,13 @@ export class Bm25Reranker {
     const avg = this.stats.avgDocLen;
     const dn = k1 * (1 - b + (b * doc.len) / avg);
     const qn = k1 * (1 - b + (b * query.len) / avg);
-    let fwdU = 0, fwdB = 0, revU = 0, revB = 0, shared = 0, qMass = 0, dMass = 0;
+    let fwdU = 0,
+      fwdB = 0,
+      revU = 0,
+      revB = 0,
+      shared = 0,
+      qMass = 0,
+      dMass = 0;
     for (const [t, qtf] of query.tf) {
       const w = this.stats.idf(t);
       qMass += w;
@@ -75,11 +81,25 @@ export class Bm25Reranker {
       shared += w;
       const fwd = (qtf * w * dtf * (k1 + 1)) / (dtf + dn);
       const rev = (dtf * w * qtf * (k1 + 1)) / (qtf + qn);
-      if (isBigram(t)) { fwdB += fwd; revB += rev; } else { fwdU += fwd; revU += rev; }
+      if (isBigram(t)) {
+        fwdB += fwd;
+        revB += rev;
+      } else {
+        fwdU += fwd;
+        revU += rev;
+      }
     }
     if (shared === 0) return null;
     for (const t of doc.tf.keys()) dMass += this.stats.idf(t);
-    return [fwdU, fwdB, revU, revB, shared / qMass, shared / dMass, Math.abs(Math.log((query.len + 1) / (doc.len + 1)))];
+    return [
+      fwdU,
+      fwdB,
+      revU,
+      revB,
+      shared / qMass,
+      shared / dMass,
+      Math.abs(Math.log((query.len + 1) / (doc.len + 1))),
+    ];
   }
 
   score(f: readonly number[]): number {

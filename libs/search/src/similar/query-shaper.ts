@@ -75,7 +75,14 @@ export function shapeQueries(
     const q = perm.slice(0, words).map(termToken).join(' ');
     if (seen.has(q)) continue; // tiny pools give repeated permutations
     seen.add(q);
-    out.push({ indexUid, q, attributesToSearchOn: ['grams'], attributesToRetrieve, matchingStrategy: p.matchingStrategy, limit: p.limit });
+    out.push({
+      indexUid,
+      q,
+      attributesToSearchOn: ['grams'],
+      attributesToRetrieve,
+      matchingStrategy: p.matchingStrategy,
+      limit: p.limit,
+    });
   }
   return out;
 }

@@ -50,10 +50,16 @@ export class SimilarQuestions {
 }
 
 /** Start-up: rebuild TermStats from the index (then keep it updated from the outbox). */
-export async function loadStatsFromIndex(client: MeiliSearch, indexUid: string, pageSize = 1000): Promise<TermStats> {
+export async function loadStatsFromIndex(
+  client: MeiliSearch,
+  indexUid: string,
+  pageSize = 1000,
+): Promise<TermStats> {
   const stats = new TermStats();
   for (let offset = 0; ; offset += pageSize) {
-    const page = await client.index(indexUid).getDocuments<{ id: string; text: string }>({ fields: ['id', 'text'], offset, limit: pageSize });
+    const page = await client
+      .index(indexUid)
+      .getDocuments<{ id: string; text: string }>({ fields: ['id', 'text'], offset, limit: pageSize });
     for (const d of page.results) stats.upsert(String(d.id), d.text);
     if (page.results.length < pageSize) return stats;
   }

@@ -1,0 +1,57 @@
+import { createConnection } from 'mysql2/promise';
+import { parseDatabaseUrl } from '../../libs/core/src/database/database-url';
+
+/**
+ * Each test file gets its own database and its own Meilisearch indexes, so files running side by
+ * side never see (or relay) each other's rows. The database is a copy of the schema that the global
+ * set-up migrated (tables, foreign keys and the migrations table), which takes a fraction of a second.
+ */
+async function cloneSchema(baseUrl: string, targetUrl: string): Promise<void> {
+  const base = parseDatabaseUrl(baseUrl);
+  const target = parseDatabaseUrl(targetUrl);
+  const conn = await createConnection({
+    host: base.host,
+    port: base.port,
+    user: base.username,
+    password: base.password,
+  });
+  try {
+    await conn.query(
+      `CREATE DATABASE \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+    await conn.query('SET FOREIGN_KEY_CHECKS = 0');
+    const [tables] = await conn.query(
+      `SHOW FULL TABLES FROM \`${base.database}\` WHERE Table_type = 'BASE TABLE'`,
+    );
+    for (const row of tables as Record<string, string>[]) {
+      const table = Object.values(row)[0];
+      const [[create]] = (await conn.query(
+        `SHOW CREATE TABLE \`${base.database}\`.\`${table}\``,
+      )) as unknown as [{ 'Create Table': string }[]];
+      await conn.query(`USE \`${target.database}\``);
+      await conn.query(create['Create Table'].replace(/AUTO_INCREMENT=\d+ /, ''));
+    }
+    await conn.query(
+      `INSERT INTO \`${target.database}\`.migrations SELECT * FROM \`${base.database}\`.migrations`,
+    );
+  } finally {
+    await conn.end();
+  }
+}
+
+let isolated: Promise<void> | undefined;
+
+/** Points this test file at its own database and index prefix (once per file). */
+export function isolateTestFile(): Promise<void> {
+  isolated ??= (async () => {
+    const baseUrl = process.env.TEST_BASE_DATABASE_URL;
+    if (!baseUrl) return; // not under the Jest global set-up
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const url = new URL(baseUrl);
+    url.pathname = `${url.pathname}_${suffix}`;
+    await cloneSchema(baseUrl, url.toString());
+    process.env.DATABASE_URL = url.toString();
+    process.env.MEILI_INDEX_PREFIX = `${process.env.TEST_BASE_MEILI_INDEX_PREFIX}_${suffix}`;
+  })();
+  return isolated;
+}
