@@ -7,6 +7,7 @@ import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { GraphQLModule } from '@nestjs/graphql';
 import { graphqlOptions } from './graphql.config';
+import { OpsModule } from './ops/ops.module';
 
 @Module({
   imports: [
@@ -14,6 +15,7 @@ import { graphqlOptions } from './graphql.config';
     AccountsModule,
     ForumModule,
     SearchModule,
+    OpsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AccountsModule],

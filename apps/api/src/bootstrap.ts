@@ -1,7 +1,8 @@
-import { AppConfig } from '@app/core';
+import { AppConfig, assertMigrationsCurrent } from '@app/core';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
 import { ApiModule } from './api.module';
 
 function trustProxy(value: string): boolean | number | string {
@@ -17,6 +18,18 @@ export async function createApiApp(): Promise<NestExpressApplication> {
   app.useBodyParser('json', { limit: config.get('HTTP_BODY_LIMIT') });
   app.set('trust proxy', trustProxy(config.get('TRUST_PROXY')));
   app.disable('x-powered-by');
-  app.enableShutdownHooks();
+  // Exit 0 once every hook has run (HTTP drained, relay batch done, pools closed); process.exit also
+  // lets pino flush its buffers.
+  app.enableShutdownHooks([], { useProcessExit: true });
+  if (config.isProduction) {
+    // Production never migrates on its own (the deploy's `migrate` step does): refuse to serve an
+    // outdated schema instead of failing request by request.
+    try {
+      await assertMigrationsCurrent(app.get(DataSource));
+    } catch (err) {
+      await app.close().catch(() => undefined); // the schema error is the one to report
+      throw err;
+    }
+  }
   return app;
 }

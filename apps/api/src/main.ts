@@ -16,6 +16,12 @@ async function bootstrap(): Promise<void> {
   const port = config.get('PORT');
   await app.listen(port, '0.0.0.0');
   app.get(Logger).log(`GraphQL API on http://localhost:${port}/graphql`);
+  // The shutdown itself is Nest's (enableShutdownHooks): Apollo's drain stops accepting and lets
+  // in-flight requests finish (10 s at most), the relay finishes its batch, the pools and an embedded
+  // Meilisearch close, then the process exits 0. This only says that it started.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => app.get(Logger).log(`${signal} received: shutting down gracefully`));
+  }
 }
 
 bootstrap().catch((err: unknown) => {

@@ -5,9 +5,12 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { databaseOptions } from './database/database-options';
 import { ensureDatabase } from './database/ensure-database';
+import { LOG_REDACT_PATHS, serializeRequest } from './logging/log-serializers';
+import { Metrics } from './metrics/metrics';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { RateLimitService } from './rate-limit/rate-limit.service';
 import { RedisConnection } from './redis/redis.provider';
+import { Clock } from './time/clock';
 
 export interface CoreModuleOptions {
   /** Apply pending migrations when the connection opens, outside production (the API does). */
@@ -19,8 +22,8 @@ const configProvider = { provide: AppConfig, useFactory: () => AppConfig.fromPro
 
 @Global()
 @Module({
-  providers: [configProvider, RedisConnection, RateLimitService],
-  exports: [AppConfig, RedisConnection, RateLimitService],
+  providers: [configProvider, RedisConnection, RateLimitService, Metrics, Clock],
+  exports: [AppConfig, RedisConnection, RateLimitService, Metrics, Clock],
 })
 class ConfigHostModule {}
 
@@ -46,8 +49,12 @@ export class CoreModule {
                 res.setHeader('x-request-id', id);
                 return id;
               },
-              redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-              autoLogging: { ignore: (req) => req.url?.startsWith('/health') ?? false },
+              redact: LOG_REDACT_PATHS,
+              serializers: { req: serializeRequest },
+              // Probes and scrapes come every few seconds: their access lines would drown the rest.
+              autoLogging: {
+                ignore: (req) => (req.url?.startsWith('/health') || req.url?.startsWith('/metrics')) ?? false,
+              },
             },
           }),
         }),

@@ -34,6 +34,15 @@ export const envSchema = z
     SEARCH_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     SEARCH_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),
     SIMILAR_MIN_SCORE: z.coerce.number().min(0).max(1).default(0),
+    // Duplicate suggestions: permuted sub-queries per draft and hits per sub-query (one multi-search).
+    SIMILAR_PERMUTATIONS: z.coerce.number().int().min(1).max(64).default(16),
+    SIMILAR_CANDIDATES: z.coerce.number().int().min(5).max(200).default(40),
+    // Each process rebuilds its duplicate-detection term statistics from the index this often (0: never);
+    // between rebuilds they follow the relay's writes and the documents searches return.
+    SIMILAR_STATS_REFRESH_MS: z.coerce.number().int().min(0).default(600000),
+    // How often a process looks for a newer fitted model, and refits once this many new links exist.
+    SIMILAR_REFIT_INTERVAL_MS: z.coerce.number().int().min(0).default(300000),
+    SIMILAR_REFIT_MIN_NEW_LINKS: z.coerce.number().int().min(1).default(20),
     // Per-request time-out of Meilisearch calls; a dead server then fails fast instead of hanging requests.
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(5000),
     // JSON file of extra search synonyms (groups of equivalent words), merged with the built-in list.
@@ -63,9 +72,18 @@ export const envSchema = z
     // Schema introspection and the Apollo Sandbox page: on outside production by default.
     GRAPHQL_INTROSPECTION: bool.optional(),
     GRAPHQL_SANDBOX: bool.optional(),
+    // on: this API process turns outbox events into notifications (any number of instances may);
+    // off: another process does.
+    NOTIFICATIONS_RELAY: z.enum(['on', 'off']).default('on'),
+    // Official answers not verified again within this many days are flagged as possibly stale.
+    OFFICIAL_ANSWER_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.optional(),
     DB_AUTO_CREATE: bool.optional(),
+    // /health/ready reports not ready when more outbox rows than this wait for the search index.
+    HEALTH_MAX_OUTBOX_BACKLOG: z.coerce.number().int().min(1).default(10000),
+    // When set, GET /metrics requires `Authorization: Bearer <token>` (scrapers can send one).
+    METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
     // Seed the demo community at API start (same as `--demo`); refused when NODE_ENV=production.
     SEED_DEMO: bool.optional(),
   })

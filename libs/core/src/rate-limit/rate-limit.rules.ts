@@ -85,6 +85,13 @@ export const DEFAULT_RULES = {
   close: { newMember: [[3, HOUR]], member: [[10, HOUR]], staff: [[60, MIN]] },
   report: { newMember: [[5, HOUR]], member: [[20, HOUR]], staff: [[60, MIN]] },
   moderate: same([[60, MIN]]),
+  // A suggestion click while drafting (keyed by account, or by IP address when signed out).
+  click: same([
+    [60, MIN],
+    [1000, DAY],
+  ]),
+  // Marking notifications read.
+  notifications: same([[120, MIN]]),
   // Keyed by IP address or handle rather than by account:
   register: same([
     [5, HOUR],

@@ -1,9 +1,11 @@
 import { AppConfig, Metrics } from '@app/core';
+import { QUESTION_EVENTS } from '@app/forum';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { sameDocument } from '../index/question-document';
 import { QuestionDocumentsLoader } from '../index/question-documents.loader';
 import { QuestionIndex } from '../index/question-index';
 import { isMeiliUnavailable } from '../meili/meili-client';
+import { SimilarityLink, SimilarityLinksStore } from '../ranking/similarity-links.store';
 import { ClaimedEvent, OutboxStore } from './outbox-store';
 import { retryDelayMs } from './retry-delay';
 
@@ -34,6 +36,7 @@ export class OutboxRelay {
     private readonly loader: QuestionDocumentsLoader,
     private readonly index: QuestionIndex,
     private readonly config: AppConfig,
+    private readonly links: SimilarityLinksStore,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
@@ -62,6 +65,7 @@ export class OutboxRelay {
     if (events.length === 0) return { claimed: 0, processed: 0, failed: 0, unavailable: false };
     try {
       await this.sync(questionIds(events));
+      await this.recordLinks(events);
       await this.store.markProcessed(events.map((e) => e.id));
       return { claimed: events.length, processed: events.length, failed: 0, unavailable: false };
     } catch (err) {
@@ -90,6 +94,7 @@ export class OutboxRelay {
     for (const [questionId, group] of groups) {
       try {
         if (questionId) await this.sync([questionId]);
+        await this.recordLinks(group);
         await this.store.markProcessed(group.map((e) => e.id));
         result.processed += group.length;
       } catch (err) {
@@ -119,6 +124,22 @@ export class OutboxRelay {
       pending = pending.filter((id) => !sameDocument(docs.get(id), again.get(id)));
       docs = again;
     }
+  }
+
+  /**
+   * "Closed as a duplicate of" is the forum's own labelled pair: kept in similarity_links, where the
+   * duplicate-detection model learns from it (SimilarityModel). Idempotent, so a replay is harmless.
+   */
+  private async recordLinks(events: ClaimedEvent[]): Promise<void> {
+    const links: SimilarityLink[] = [];
+    for (const e of events) {
+      if (e.topic !== QUESTION_EVENTS.closed) continue;
+      const target = (JSON.parse(e.payload || '{}') as { duplicateOfId?: unknown }).duplicateOfId;
+      if (typeof target === 'string' || typeof target === 'number') {
+        links.push({ questionId: e.aggregateId, similarQuestionId: String(target) });
+      }
+    }
+    if (links.length > 0) await this.links.add(links, 'duplicate_close');
   }
 
   private async retryLater(events: ClaimedEvent[], err: unknown): Promise<void> {

@@ -4,8 +4,12 @@ import { DataSource } from 'typeorm';
 
 export interface ClaimedEvent {
   id: string;
+  /** Absent only in hand-built events (tests): treated as a plain "question changed". */
+  topic?: string;
   aggregateType: string;
   aggregateId: string;
+  /** JSON text. */
+  payload?: string;
   /** Including this claim. */
   attempts: number;
 }
@@ -33,16 +37,22 @@ export class OutboxStore {
    */
   claim(limit: number, leaseMs: number): Promise<ClaimedEvent[]> {
     return this.db.transaction('READ COMMITTED', async (m) => {
-      const rows: { id: string; aggregateType: string; aggregateId: string; attempts: number }[] =
-        await m.query(
-          `SELECT id, aggregate_type AS aggregateType, aggregate_id AS aggregateId, attempts
+      const rows: {
+        id: string;
+        topic: string;
+        aggregateType: string;
+        aggregateId: string;
+        payload: string;
+        attempts: number;
+      }[] = await m.query(
+        `SELECT id, topic, aggregate_type AS aggregateType, aggregate_id AS aggregateId, payload, attempts
              FROM outbox_events
             WHERE processed_at IS NULL AND available_at <= NOW(3)
             ORDER BY available_at, id
             LIMIT ?
               FOR UPDATE SKIP LOCKED`,
-          [limit],
-        );
+        [limit],
+      );
       if (rows.length === 0) return [];
       await m.query(
         `UPDATE outbox_events
@@ -52,6 +62,8 @@ export class OutboxStore {
       );
       return rows.map((r) => ({
         id: String(r.id),
+        topic: r.topic,
+        payload: r.payload,
         aggregateType: r.aggregateType,
         aggregateId: String(r.aggregateId),
         attempts: Number(r.attempts) + 1,

@@ -1,0 +1,26 @@
+import { Injectable } from '@nestjs/common';
+import { Counter, Registry } from 'prom-client';
+
+export type SearchFailureReason = 'unavailable' | 'rejected';
+
+/**
+ * The process's Prometheus registry and the metrics that libraries report into. One registry per
+ * application instance (not prom-client's global one), so several apps in one process (the tests)
+ * never collide; the API exposes it at GET /metrics and adds its own metrics to it.
+ */
+@Injectable()
+export class Metrics {
+  readonly registry = new Registry();
+
+  /** Failed attempts to bring outbox rows into Meilisearch (the rows are retried, never dropped). */
+  readonly searchIndexFailures = new Counter({
+    name: 'meilisearch_task_failures_total',
+    help: 'Failed attempts to write outbox changes to Meilisearch, by reason (unavailable or rejected task)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  recordSearchFailure(reason: SearchFailureReason): void {
+    this.searchIndexFailures.inc({ reason });
+  }
+}

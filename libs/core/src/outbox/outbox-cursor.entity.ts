@@ -1,0 +1,14 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+/**
+ * How far a consumer other than the search relay has read the outbox (events with a greater id are
+ * still to do). The search relay never purges outbox rows beyond the lowest cursor.
+ */
+@Entity('outbox_cursors')
+export class OutboxCursorEntity {
+  @PrimaryColumn({ type: 'varchar', length: 64 })
+  consumer: string;
+
+  @Column({ name: 'last_event_id', type: 'bigint', default: 0 })
+  lastEventId: string;
+}
