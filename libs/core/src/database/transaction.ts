@@ -7,7 +7,7 @@ import { DataSource, EntityManager } from 'typeorm';
 export async function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
-  attempts = 3,
+  attempts = 5,
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {

@@ -15,6 +15,9 @@ import { cleanBody, cleanTags, cleanTitle, requireAuthorOrModerator, statusOf } 
 import { PostType } from '../models/enums';
 import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
 import { Question } from '../models/question.model';
+import { CategoriesService } from '../categories/categories.service';
+import { DeflectionService } from '../deflection/deflection.service';
+import { parseDraftId } from '../deflection/deflection.rules';
 
 export const QUESTION_EVENTS = {
   asked: 'question.asked',
@@ -27,17 +30,28 @@ export class QuestionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: QuestionsReader,
+    private readonly categories: CategoriesService,
+    private readonly deflection: DeflectionService,
   ) {}
 
   async ask(actor: Actor, input: AskQuestionInput): Promise<Question> {
     const masked: MaskedPersonalData[] = [];
     const title = maskField('title', cleanTitle(input.title), masked);
-    const body = maskField('body', cleanBody(input.body), masked);
+    const draftId = parseDraftId(input.draftId);
+    const { categoryKey, section } = await this.categories.forQuestion(input.category, input.details);
+    // The template details are rendered into the body before masking, so they are masked too.
+    const body = maskField('body', cleanBody(cleanBody(input.body) + section), masked);
     const tags = cleanTags(input.tags ?? []);
+    const tagIds = await this.ensureTags(tags);
     const id = await inTransaction(this.db, async (m) => {
-      const { identifiers } = await m.insert(QuestionEntity, { authorId: actor.id, title, body });
+      const { identifiers } = await m.insert(QuestionEntity, {
+        authorId: actor.id,
+        title,
+        body,
+        categoryKey,
+      });
       const questionId = String(identifiers[0].id);
-      await this.setTags(m, questionId, tags);
+      await this.setTags(m, questionId, tags, tagIds);
       await addFollow(m, actor.id, questionId);
       await writeOutbox(m, {
         topic: QUESTION_EVENTS.asked,
@@ -46,6 +60,7 @@ export class QuestionsService {
       });
       return questionId;
     });
+    if (draftId) await this.deflection.recordPosted(actor.id, draftId, id);
     return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };
   }
 
@@ -64,6 +79,7 @@ export class QuestionsService {
     if (title === undefined && body === undefined && tags === undefined) {
       throw AppError.badInput('Nothing to change: give a title, body or tags');
     }
+    const tagIds = await this.ensureTags(tags ?? []);
     await inTransaction(this.db, async (m) => {
       const q = await lockQuestion(m, id);
       requireAuthorOrModerator(actor, q.authorId, 'edit this question');
@@ -77,7 +93,7 @@ export class QuestionsService {
         tags: oldTags.join('\n'),
       });
       await m.update(QuestionEntity, { id }, { title: title ?? q.title, body: body ?? q.body });
-      if (tags !== undefined) await this.setTags(m, id, tags);
+      if (tags !== undefined) await this.setTags(m, id, tags, tagIds);
       await writeOutbox(m, { topic: QUESTION_EVENTS.edited, aggregateType: 'question', aggregateId: id });
     });
     return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };
@@ -148,18 +164,32 @@ export class QuestionsService {
     return rows.map((r) => r.tag?.name ?? '');
   }
 
-  private async setTags(m: EntityManager, questionId: string, tags: string[]): Promise<void> {
-    await m.delete(QuestionTagEntity, { questionId });
-    if (tags.length === 0) return;
-    await m
+  /**
+   * Tags are created in their own short statement before the question's transaction: racing asks
+   * with the same new tag then never hold gap locks on the tags index inside the larger transaction
+   * (a source of deadlocks). An unused tag is harmless: tag counts only count questions.
+   */
+  private async ensureTags(tags: string[]): Promise<Map<string, string>> {
+    if (tags.length === 0) return new Map();
+    await this.db
       .createQueryBuilder()
       .insert()
       .into(TagEntity)
       .values(tags.map((name) => ({ name })))
-      .orUpdate(['name'], ['name'])
+      .orIgnore()
       .execute();
-    const rows = await m.find(TagEntity, { where: { name: In(tags) } });
-    const idOf = new Map(rows.map((t) => [t.name.toLowerCase(), t.id]));
+    const rows = await this.db.getRepository(TagEntity).find({ where: { name: In(tags) } });
+    return new Map(rows.map((t) => [t.name.toLowerCase(), t.id]));
+  }
+
+  private async setTags(
+    m: EntityManager,
+    questionId: string,
+    tags: string[],
+    idOf: Map<string, string>,
+  ): Promise<void> {
+    await m.delete(QuestionTagEntity, { questionId });
+    if (tags.length === 0) return;
     await m.insert(
       QuestionTagEntity,
       tags.map((name, position) => ({ questionId, tagId: idOf.get(name.toLowerCase()) as string, position })),
