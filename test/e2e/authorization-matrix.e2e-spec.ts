@@ -216,6 +216,34 @@ const MATRIX: Record<string, Row> = {
       };
     },
   },
+  upsertCategory: {
+    allow: ['admin'],
+    prepare: async () => ({
+      query: `mutation($i: UpsertCategoryInput!) { upsertCategory(input: $i) { key } }`,
+      variables: {
+        i: {
+          key: `mx_${unique()}`,
+          name: '权限测试',
+          fields: [{ key: 'order_no', label: '订单号', required: true }],
+        },
+      },
+    }),
+  },
+  recordSuggestionClick: {
+    // Drafting happens before signing in too.
+    allow: EVERYONE,
+    prepare: async (t, fx) => ({
+      query: `mutation($d: String!, $q: ID!) { recordSuggestionClick(draftId: $d, questionId: $q) }`,
+      variables: { d: `draft-mx-${unique()}`, q: (await ask(t, fx.author)).id },
+    }),
+  },
+  markNotificationsRead: {
+    allow: SIGNED_IN,
+    prepare: async () => ({
+      query: `mutation { markNotificationsRead { marked unreadCount } }`,
+      variables: {},
+    }),
+  },
   grantOfficialBadge: {
     allow: ['admin'],
     prepare: async (_t, fx) => ({

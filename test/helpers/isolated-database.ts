@@ -4,7 +4,7 @@ import { parseDatabaseUrl } from '../../libs/core/src/database/database-url';
 /**
  * Each test file gets its own database and its own Meilisearch indexes, so files running side by
  * side never see (or relay) each other's rows. The database is a copy of the schema that the global
- * set-up migrated (tables, foreign keys and the migrations table), which takes a fraction of a second.
+ * set-up migrated (tables, foreign keys, the migrations table and seeded rows), which takes a fraction of a second.
  */
 async function cloneSchema(baseUrl: string, targetUrl: string): Promise<void> {
   const base = parseDatabaseUrl(baseUrl);
@@ -30,10 +30,11 @@ async function cloneSchema(baseUrl: string, targetUrl: string): Promise<void> {
       )) as unknown as [{ 'Create Table': string }[]];
       await conn.query(`USE \`${target.database}\``);
       await conn.query(create['Create Table'].replace(/AUTO_INCREMENT=\d+ /, ''));
+      // Rows too: the migrations table, and what migrations seed (categories, outbox cursors).
+      await conn.query(
+        `INSERT INTO \`${target.database}\`.\`${table}\` SELECT * FROM \`${base.database}\`.\`${table}\``,
+      );
     }
-    await conn.query(
-      `INSERT INTO \`${target.database}\`.migrations SELECT * FROM \`${base.database}\`.migrations`,
-    );
   } finally {
     await conn.end();
   }

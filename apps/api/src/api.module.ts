@@ -1,6 +1,6 @@
 import { AccountsModule, RequestContextFactory } from '@app/accounts';
 import { AppConfig, AppErrorFilter, CoreModule, countQueriesPerRequest } from '@app/core';
-import { ForumModule } from '@app/forum';
+import { ForumModule, NotificationsModule } from '@app/forum';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
@@ -15,6 +15,7 @@ import { OpsModule } from './ops/ops.module';
     AccountsModule,
     ForumModule,
     SearchModule,
+    NotificationsModule,
     OpsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

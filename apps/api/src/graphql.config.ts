@@ -5,6 +5,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Request } from 'express';
 import * as path from 'node:path';
+import { graphqlWsOptions, wsContext } from './subscriptions.config';
 
 /**
  * Limits on what one operation may ask for (GraphQL Armor). The deepest legitimate query, a thread
@@ -49,6 +50,12 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     formatError: formatGraphQLError,
-    context: ({ req }: { req: Request }) => ({ req, ctx: contexts.create(req.headers, req.ip ?? null) }),
+    // HTTP requests bring `req`; graphql-ws operations bring the socket's connectionParams instead.
+    context: (arg: { req?: Request } & Parameters<typeof wsContext>[0]) =>
+      arg.req
+        ? { req: arg.req, ctx: contexts.create(arg.req.headers, arg.req.ip ?? null) }
+        : wsContext(arg, contexts),
+    // Live notifications (notificationAdded) over graphql-ws on the same path.
+    subscriptions: { 'graphql-ws': graphqlWsOptions(contexts, GRAPHQL_LIMITS) },
   };
 }

@@ -23,6 +23,15 @@ import { QuestionsResolver } from './questions/questions.resolver';
 import { QuestionsService } from './questions/questions.service';
 import { UserPostsResolver } from './user-posts.resolver';
 import { VotesService } from './votes/votes.service';
+import { CategoriesResolver, QuestionCategoryResolver } from './categories/categories.resolver';
+import { CategoriesService } from './categories/categories.service';
+import { DeflectionResolver } from './deflection/deflection.resolver';
+import { DeflectionService } from './deflection/deflection.service';
+import { CategoryFieldEntity } from './entities/category-field.entity';
+import { CategoryEntity } from './entities/category.entity';
+import { SuggestionDraftEntity } from './entities/suggestion-draft.entity';
+import { RecommendationsReader } from './recommendations/recommendations.reader';
+import { RecommendationsResolver } from './recommendations/recommendations.resolver';
 
 @Module({
   imports: [
@@ -37,6 +46,9 @@ import { VotesService } from './votes/votes.service';
       ReportEntity,
       MeTooEntity,
       FollowEntity,
+      CategoryEntity,
+      CategoryFieldEntity,
+      SuggestionDraftEntity,
     ]),
   ],
   providers: [
@@ -54,6 +66,13 @@ import { VotesService } from './votes/votes.service';
     CommunityService,
     CommunityResolver,
     AnswerFreshnessResolver,
+    CategoriesService,
+    CategoriesResolver,
+    QuestionCategoryResolver,
+    DeflectionService,
+    DeflectionResolver,
+    RecommendationsReader,
+    RecommendationsResolver,
   ],
   exports: [
     QuestionsReader,
@@ -62,6 +81,7 @@ import { VotesService } from './votes/votes.service';
     AnswersService,
     VotesService,
     VisibilityService,
+    DeflectionService,
   ],
 })
 export class ForumModule {}

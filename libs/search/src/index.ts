@@ -12,3 +12,7 @@ export * from './relay/outbox-store';
 export * from './query/search.models';
 export * from './ranking/similarity-ranker';
 export * from './ranking/similar-questions.service';
+export * from './ranking/learned-similarity-ranker';
+export * from './ranking/similarity-links.store';
+export * from './ranking/similarity-model';
+export * from './ranking/similarity-stats';

@@ -7,6 +7,9 @@ import { ReindexService } from './index/reindex.service';
 import { MeiliConnection } from './meili/meili-connection';
 import { OutboxRelay } from './relay/outbox-relay';
 import { OutboxStore } from './relay/outbox-store';
+import { SimilarityLinksStore } from './ranking/similarity-links.store';
+import { SimilarityModel } from './ranking/similarity-model';
+import { SimilarityStats } from './ranking/similarity-stats';
 
 /** The index and what writes to it: shared by the API, the worker and the CLI. */
 @Module({
@@ -19,8 +22,14 @@ import { OutboxStore } from './relay/outbox-store';
     OutboxRelay,
     ReindexService,
     SearchHealthService,
+    SimilarityLinksStore,
+    SimilarityStats,
+    SimilarityModel,
   ],
   exports: [
+    SimilarityLinksStore,
+    SimilarityStats,
+    SimilarityModel,
     MeiliConnection,
     QuestionIndex,
     QuestionDocumentsLoader,

@@ -1,3 +1,4 @@
+import { AccountsModule } from '@app/accounts';
 import { ForumModule } from '@app/forum';
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { SearchHealthController } from './health/search-health.controller';
@@ -6,19 +7,24 @@ import { SearchResolver } from './query/search.resolver';
 import { SearchService } from './query/search.service';
 import { AskQuestionSimilarResolver } from './ranking/ask-question-similar.resolver';
 import { SimilarQuestionsService } from './ranking/similar-questions.service';
-import { KeywordSimilarityRanker, SimilarityRanker } from './ranking/similarity-ranker';
+import { LearnedSimilarityRanker } from './ranking/learned-similarity-ranker';
+import { SimilarityRanker } from './ranking/similarity-ranker';
 import { SearchIndexModule } from './search-index.module';
 import { SearchRelayModule } from './search-relay.module';
+import { ReplySuggestionsResolver } from './reply-suggestions/reply-suggestions.resolver';
+import { ReplySuggestionsService } from './reply-suggestions/reply-suggestions.service';
 
 /** Search for the API: GraphQL queries, duplicate suggestions, health, and the inline relay. */
 @Module({
-  imports: [ForumModule, SearchIndexModule, SearchRelayModule.forRoot()],
+  imports: [ForumModule, AccountsModule, SearchIndexModule, SearchRelayModule.forRoot()],
   providers: [
     SearchService,
     SimilarQuestionsService,
-    { provide: SimilarityRanker, useClass: KeywordSimilarityRanker },
+    { provide: SimilarityRanker, useClass: LearnedSimilarityRanker },
     SearchResolver,
     AskQuestionSimilarResolver,
+    ReplySuggestionsService,
+    ReplySuggestionsResolver,
   ],
   controllers: [SearchHealthController],
   exports: [SearchService, SimilarQuestionsService],

@@ -42,6 +42,20 @@ export class AnswersReader {
     );
   }
 
+  /** Official and accepted answers of these threads, not hidden: what a reply suggestion reuses. */
+  async officialOrAccepted(questionIds: readonly string[]): Promise<Answer[]> {
+    if (questionIds.length === 0) return [];
+    const rows = await this.db
+      .getRepository(AnswerEntity)
+      .createQueryBuilder('a')
+      .innerJoin('questions', 'q', 'q.id = a.question_id')
+      .where('a.question_id IN (:...ids)', { ids: [...questionIds] })
+      .andWhere('a.hidden_at IS NULL')
+      .andWhere('(a.is_official = 1 OR q.accepted_answer_id = a.id)')
+      .getMany();
+    return rows.map(toAnswer);
+  }
+
   async listByAuthor(
     authorId: string,
     first: number | undefined,

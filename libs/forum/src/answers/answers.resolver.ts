@@ -110,6 +110,16 @@ export class AnswersResolver {
     return q;
   }
 
+  @ResolveField(() => Question, {
+    nullable: true,
+    description: 'The solved thread this answer was reused from (reply suggestions)',
+  })
+  async sourceQuestion(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<Question | null> {
+    if (!a.sourceQuestionId) return null;
+    const q = await this.questions.loader(ctx).load(a.sourceQuestionId);
+    return q && !q.isHidden ? q : null;
+  }
+
   @ResolveField(() => Boolean)
   async isAccepted(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<boolean> {
     const q = await this.questions.loader(ctx).load(a.questionId);

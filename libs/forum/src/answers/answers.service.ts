@@ -38,15 +38,20 @@ export class AnswersService {
     const questionId = parseId(input.questionId, 'questionId');
     const masked: MaskedPersonalData[] = [];
     const body = maskField('body', cleanBody(input.body), masked);
+    const sourceQuestionId = this.suggestionSource(input.fromSuggestionQuestionId, questionId);
     const id = await inTransaction(this.db, async (m) => {
       const q = await lockQuestion(m, questionId);
       if (q.duplicateOfId)
         throw AppError.conflict('This question is closed as a duplicate; answer the canonical thread');
+      if (sourceQuestionId && !(await m.existsBy(QuestionEntity, { id: sourceQuestionId }))) {
+        throw AppError.badInput('fromSuggestionQuestionId names no question', 'fromSuggestionQuestionId');
+      }
       const isOfficial = actor.isOfficial;
       const { identifiers } = await m.insert(AnswerEntity, {
         questionId,
         authorId: actor.id,
         body,
+        sourceQuestionId,
         isOfficial,
         verifiedAt: isOfficial ? this.clock.now() : null,
       });
@@ -204,6 +209,16 @@ export class AnswersService {
       });
     });
     return this.load(answerId);
+  }
+
+  /** The thread a reply suggestion came from (recorded on the answer); never the thread itself. */
+  private suggestionSource(raw: string | null | undefined, questionId: string): string | null {
+    if (raw === null || raw === undefined) return null;
+    const id = parseId(raw, 'fromSuggestionQuestionId');
+    if (id === questionId) {
+      throw AppError.badInput('A suggestion comes from another thread', 'fromSuggestionQuestionId');
+    }
+    return id;
   }
 
   private requireAsker(actor: Actor, q: QuestionEntity): void {

@@ -1,4 +1,5 @@
 import { Field, ID, InputType } from '@nestjs/graphql';
+import { DetailInput } from '../categories/category.models';
 import { PostType, QuestionStatus, VoteValue } from '../models/enums';
 
 @InputType()
@@ -11,6 +12,21 @@ export class AskQuestionInput {
 
   @Field(() => [String], { defaultValue: [], description: 'Up to 5 tags' })
   tags: string[];
+
+  @Field(() => String, { nullable: true, description: 'Key of a category from `categories`' })
+  category?: string | null;
+
+  @Field(() => [DetailInput], {
+    nullable: true,
+    description: "Answers to the category template's fields; rendered into the body under 补充信息",
+  })
+  details?: DetailInput[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The draft id given to similarQuestions while drafting (deflection measurement)',
+  })
+  draftId?: string | null;
 }
 
 @InputType()
@@ -20,6 +36,12 @@ export class PostAnswerInput {
 
   @Field({ description: 'Markdown, 1–20000 characters' })
   body: string;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The solved thread of the reply suggestion this answer reuses',
+  })
+  fromSuggestionQuestionId?: string | null;
 }
 
 @InputType()

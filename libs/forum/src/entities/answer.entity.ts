@@ -56,6 +56,10 @@ export class AnswerEntity {
   @Column({ name: 'verified_at', type: 'datetime', precision: 3, nullable: true })
   verifiedAt: Date | null;
 
+  // The solved thread whose answer an official account reused (reply suggestions); null otherwise.
+  @Column({ name: 'source_question_id', type: 'bigint', nullable: true })
+  sourceQuestionId: string | null;
+
   // Hidden by a moderator: gone for everyone but moderators and the author, until restored.
   @Column({ name: 'hidden_at', type: 'datetime', precision: 3, nullable: true })
   hiddenAt: Date | null;

@@ -17,6 +17,7 @@ import { QuestionTagEntity } from './question-tag.entity';
 @Entity('questions')
 @Index('IDX_questions_status_id', ['status', 'id'])
 @Index('IDX_questions_author_id', ['authorId', 'id'])
+@Index('IDX_questions_category', ['categoryKey', 'id'])
 export class QuestionEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
@@ -67,6 +68,10 @@ export class QuestionEntity {
   // People who marked "我也遇到了" (me too); kept in step with the me_toos rows.
   @Column({ name: 'me_too_count', type: 'int', default: 0 })
   meTooCount: number;
+
+  // The template category the asker chose (categories.key); null when none.
+  @Column({ name: 'category_key', type: 'varchar', length: 32, nullable: true })
+  categoryKey: string | null;
 
   @OneToMany(() => QuestionTagEntity, (qt) => qt.question)
   questionTags?: QuestionTagEntity[];

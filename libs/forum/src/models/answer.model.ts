@@ -49,6 +49,7 @@ export class Answer {
   questionId: string;
   authorId: string;
   endorsedById: string | null;
+  sourceQuestionId?: string | null;
 }
 
 @ObjectType()

@@ -50,6 +50,7 @@ export class Question {
   authorId: string;
   acceptedAnswerId: string | null;
   duplicateOfId: string | null;
+  categoryKey?: string | null;
   tagNames?: string[];
 }
 

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { OutboxStore } from '../relay/outbox-store';
 import { QuestionDocumentsLoader } from './question-documents.loader';
+import { similarUidOf } from '../similar/similar-index';
 import { QuestionIndex } from './question-index';
 
 export interface ReindexProgress {
@@ -45,16 +46,22 @@ export class ReindexService {
       await this.index.applySettings(fresh);
       await this.fill(fresh, onProgress);
       await this.index.createIfMissing(live); // swapping needs both names to exist
+      // The duplicate-detection companion is rebuilt alongside and swapped in the same task.
       await this.index.wait(
-        client.swapIndexes([{ indexes: [live, fresh], rename: false }]),
+        client.swapIndexes([
+          { indexes: [live, fresh], rename: false },
+          { indexes: [similarUidOf(live), similarUidOf(fresh)], rename: false },
+        ]),
         `swap ${fresh} into ${live}`,
       );
     } catch (err) {
       await client.deleteIndexIfExists(fresh).catch(() => false);
+      await client.deleteIndexIfExists(similarUidOf(fresh)).catch(() => false);
       throw err;
     }
     // After the swap `fresh` names the old index.
     await this.index.wait(client.deleteIndex(fresh), `delete old index ${fresh}`);
+    await this.index.wait(client.deleteIndex(similarUidOf(fresh)), `delete old index ${similarUidOf(fresh)}`);
     const caughtUp = await this.catchUp(since);
     const stats = await (await this.index.index()).getStats();
     return { documents: stats.numberOfDocuments, caughtUp, ms: Date.now() - started };

@@ -100,13 +100,17 @@ export class OutboxStore {
     return { pending: Number(row.pending), failing: Number(row.failing), oldestPendingAt: row.oldest };
   }
 
-  /** Deletes processed rows older than `days`, a slice at a time; returns how many went. */
+  /**
+   * Deletes processed rows older than `days`, a slice at a time; returns how many went. Rows that
+   * another outbox consumer (outbox_cursors, e.g. notifications) has not read yet are kept.
+   */
   async purgeProcessed(days: number, slice = 5000): Promise<number> {
     let total = 0;
     for (;;) {
       const result = (await this.db.query(
         `DELETE FROM outbox_events
           WHERE processed_at IS NOT NULL AND processed_at < NOW(3) - INTERVAL ? DAY
+            AND NOT EXISTS (SELECT 1 FROM outbox_cursors c WHERE c.last_event_id < outbox_events.id)
           LIMIT ?`,
         [days, slice],
       )) as { affectedRows?: number };

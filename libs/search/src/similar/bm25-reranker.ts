@@ -41,7 +41,7 @@ export interface Scored {
   score: number;
 }
 
-interface Bag {
+export interface Bag {
   tf: Map<string, number>;
   len: number;
 }

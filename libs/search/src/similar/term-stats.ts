@@ -50,6 +50,11 @@ export class TermStats {
     return this.docs.get(id);
   }
 
+  /** Every counted document as [id, text] (for batch jobs such as the weights refit). */
+  entries(): IterableIterator<[string, string]> {
+    return this.docs.entries();
+  }
+
   /** Adds or replaces a document. Idempotent for the same (id, text). */
   upsert(id: string, text: string): void {
     const old = this.docs.get(id);

@@ -1,0 +1,182 @@
+/**
+ * Duplicate-detection benchmark (issue #4): the project's similarQuestions ranker vs a plain
+ * Meilisearch index vs the data set's BM25 reference, on any corpus in the shared retrieval format.
+ *
+ *   npm run bench:duplicates -- --data <dir> --split <name> [--only-source <split>] [--out <file>] [--sample <n>]
+ *
+ * 1. A fresh database (qa_forum_bench, migrated) and the project's questions index under a bench
+ *    prefix: every corpus entry indexed as a solved question through buildQuestionDocument and
+ *    QuestionIndex.write (which also feeds the ranker's term statistics, as the relay does).
+ * 2. The TRAIN split's labelled pairs imported as similarity links (source 'import') and the model
+ *    refitted by SimilarityModel.refit: the production refit. Links of the evaluated split are never
+ *    imported. With --only-source the fit runs on the full corpus (the forum the links come from) and
+ *    the restricted corpus is then indexed under its own prefix, loading the stored model, like a
+ *    process starting up.
+ * 3. Every query through LearnedSimilarityRanker.rank (title = query text, body empty), the class the
+ *    API's similarQuestions uses, and through a plain index (default settings, matchingStrategy
+ *    frequency, limit 100), one after the other; own doc removed; scored like eval_run.py.
+ */
+import 'reflect-metadata';
+import { QuestionIndex } from '@app/search/index/question-index';
+import { LearnedSimilarityRanker } from '@app/search/ranking/learned-similarity-ranker';
+import { SimilarityLinksStore } from '@app/search/ranking/similarity-links.store';
+import { SimilarityModel } from '@app/search/ranking/similarity-model';
+import { SimilarityStats } from '@app/search/ranking/similarity-stats';
+import { INestApplicationContext } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from './lib/args';
+import { benchEnvironment, dropBenchDatabase, openContext } from './lib/bench-context';
+import { BenchDoc, indexPlain, indexProject } from './lib/corpus-indexer';
+import { BenchQuery, readBm25Reference, readCorpus, readQueries, sampleOf } from './lib/dataset';
+import { percentile } from './lib/percentile';
+import { scoreRun } from './lib/ranking-metrics';
+import { printReport } from './lib/report';
+
+const TRAIN_SPLIT = 'train';
+const PLAIN_LIMIT = 100;
+const RANK_LIMIT = 100;
+const WARM_UP = 30;
+
+function importableLinks(
+  dir: string,
+  byDocId: Map<string, string>,
+): { questionId: string; similarQuestionId: string }[] {
+  if (!fs.existsSync(path.join(dir, `queries.${TRAIN_SPLIT}.jsonl`))) return [];
+  const links: { questionId: string; similarQuestionId: string }[] = [];
+  for (const q of readQueries(dir, TRAIN_SPLIT)) {
+    const a = byDocId.get(q.doc_id);
+    for (const p of q.positive_ids) {
+      const b = byDocId.get(p);
+      if (a && b) links.push({ questionId: a, similarQuestionId: b });
+    }
+  }
+  return links;
+}
+
+async function fitModel(
+  ctx: INestApplicationContext,
+  dir: string,
+  byDocId: Map<string, string>,
+): Promise<void> {
+  const links = importableLinks(dir, byDocId);
+  const added = await ctx.get(SimilarityLinksStore).add(links, 'import');
+  console.log(`imported ${added} ${TRAIN_SPLIT} links (source import)`);
+  const fit = await ctx.get(SimilarityModel).refit();
+  if (fit) {
+    console.log(
+      `refit: ${fit.lists} usable lists, ${fit.terms} weighted terms, ${fit.iterations} iterations, ${(fit.ms / 1000).toFixed(1)} s`,
+    );
+  }
+}
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  benchEnvironment();
+  const corpus = readCorpus(args.data);
+  // Numeric question ids in corpus order: stable between the full and the restricted corpus.
+  const all: BenchDoc[] = corpus.map((entry, i) => ({ id: String(i + 1), entry }));
+  const byDocId = new Map(all.map((d) => [d.entry._id, d.id]));
+  const byId = new Map(all.map((d) => [d.id, d.entry._id]));
+  const evalDocs = args.onlySource ? all.filter((d) => d.entry.sources.includes(args.onlySource ?? '')) : all;
+  const queries = sampleOf(readQueries(args.data, args.split), args.sample);
+  console.log(`corpus ${evalDocs.length} of ${all.length} entries; ${queries.length} ${args.split} queries`);
+
+  await dropBenchDatabase();
+  const contexts: INestApplicationContext[] = [];
+  try {
+    const full = await openContext('bench_full');
+    contexts.push(full);
+    let ms = await indexProject(full, all);
+    console.log(`indexed ${all.length} questions in ${(ms / 1000).toFixed(1)} s`);
+    const rebuilt = await full.get(SimilarityStats).rebuild();
+    console.log(
+      `term statistics rebuilt from the index (start-up path): ${rebuilt.documents} docs in ${rebuilt.ms} ms`,
+    );
+    await fitModel(full, args.data, byDocId);
+
+    let ctx = full;
+    if (args.onlySource) {
+      ctx = await openContext(`bench_${args.onlySource}`);
+      contexts.push(ctx);
+      ms = await indexProject(ctx, evalDocs);
+      console.log(`indexed ${evalDocs.length} questions in ${(ms / 1000).toFixed(1)} s`);
+      await ctx.get(SimilarityModel).loadLatest();
+    }
+    const index = ctx.get(QuestionIndex);
+    const client = await index.client();
+    const plainUid = `${index.uid}_plain`;
+    ms = await indexPlain(client, plainUid, evalDocs);
+    console.log(`plain index: ${evalDocs.length} documents in ${(ms / 1000).toFixed(1)} s`);
+
+    const ranker = ctx.get(LearnedSimilarityRanker);
+    const project = async (q: BenchQuery): Promise<string[]> =>
+      (await ranker.rank({ title: q.text, body: '' }, RANK_LIMIT)).map((r) => byId.get(r.id) ?? r.id);
+    const plain = async (q: BenchQuery): Promise<string[]> =>
+      (
+        await client
+          .index(plainUid)
+          .search(q.text, { limit: PLAIN_LIMIT, matchingStrategy: 'frequency', attributesToRetrieve: ['id'] })
+      ).hits.map((h) => byId.get(String(h.id)) ?? String(h.id));
+    for (const q of queries.slice(0, WARM_UP)) {
+      await project(q);
+      await plain(q);
+    }
+
+    const runs = { project: new Map<string, string[]>(), plain: new Map<string, string[]>() };
+    const lat = { project: [] as number[], plain: [] as number[] };
+    for (const q of queries) {
+      for (const [name, fn] of [
+        ['project', project],
+        ['plain', plain],
+      ] as const) {
+        const t0 = performance.now();
+        const ids = await fn(q);
+        lat[name].push(performance.now() - t0);
+        runs[name].set(
+          q._id,
+          ids.filter((id) => id !== q.doc_id),
+        );
+      }
+    }
+
+    const tag = args.onlySource ? `.${args.onlySource}-only-corpus` : '';
+    const out = args.out ?? path.join('.data/bench', `run.${args.split}${tag}.jsonl`);
+    fs.mkdirSync(path.dirname(path.resolve(out)), { recursive: true });
+    const write = (file: string, run: Map<string, string[]>): void =>
+      fs.writeFileSync(
+        file,
+        queries
+          .map((q) => JSON.stringify({ query_id: q._id, ranked_doc_ids: run.get(q._id) ?? [] }))
+          .join('\n') + '\n',
+      );
+    write(out, runs.project);
+    write(out.replace(/(\.jsonl)?$/, '.plain.jsonl'), runs.plain);
+    console.log(`run files: ${out} (plain: ${out.replace(/(\.jsonl)?$/, '.plain.jsonl')})`);
+
+    const p = { p50: percentile(lat.project, 50), p95: percentile(lat.project, 95) };
+    const b = { p50: percentile(lat.plain, 50), p95: percentile(lat.plain, 95) };
+    const round = (x: number): number => Math.round(x * 10) / 10;
+    printReport(
+      {
+        project: scoreRun(queries, runs.project),
+        plain: scoreRun(queries, runs.plain),
+        bm25: args.sample ? null : readBm25Reference(args.data, args.split, args.onlySource),
+        latency: {
+          project: { p50: round(p.p50), p95: round(p.p95) },
+          plain: { p50: round(b.p50), p95: round(b.p95) },
+          ratio_p50: Math.round((p.p50 / b.p50) * 100) / 100,
+          ratio_p95: Math.round((p.p95 / b.p95) * 100) / 100,
+        },
+      },
+      `${args.split} queries (${queries.length}), corpus ${evalDocs.length}${args.onlySource ? ` (--only-source ${args.onlySource})` : ''}`,
+    );
+  } finally {
+    for (const c of contexts.reverse()) await c.close();
+  }
+}
+
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  process.exit(1);
+});

@@ -1,0 +1,64 @@
+import { CoreModule } from '@app/core';
+import { QuestionIndex } from '@app/search/index/question-index';
+import { MeiliConnection } from '@app/search/meili/meili-connection';
+import { LearnedSimilarityRanker } from '@app/search/ranking/learned-similarity-ranker';
+import { SimilarityLinksStore } from '@app/search/ranking/similarity-links.store';
+import { SimilarityModel } from '@app/search/ranking/similarity-model';
+import { SimilarityStats } from '@app/search/ranking/similarity-stats';
+import { INestApplicationContext, Module } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { createConnection } from 'mysql2/promise';
+import { parseDatabaseUrl } from '@app/core';
+
+/**
+ * The production classes of duplicate detection, wired as the API wires them (SearchIndexModule +
+ * SearchModule), minus what the benchmark has no use for: the relay (there is no outbox here: the
+ * corpus is written through QuestionIndex.write, the call the relay makes) and MySQL hydration of
+ * hits (SimilarQuestionsService: a separate layer after the ranker, which is what is measured).
+ */
+@Module({
+  imports: [CoreModule.forRoot({ migrateOutsideProduction: true })],
+  providers: [
+    MeiliConnection,
+    QuestionIndex,
+    SimilarityLinksStore,
+    SimilarityStats,
+    SimilarityModel,
+    LearnedSimilarityRanker,
+  ],
+})
+class BenchModule {}
+
+export const BENCH_DATABASE = 'qa_forum_bench';
+
+/** Environment of the bench processes: own database, own index prefix, embedded Meilisearch data. */
+export function benchEnvironment(): void {
+  const url = new URL(process.env.DATABASE_URL || 'mysql://root@127.0.0.1:3306/qa_forum');
+  url.pathname = `/${BENCH_DATABASE}`;
+  process.env.DATABASE_URL = url.toString();
+  process.env.NODE_ENV = 'development';
+  process.env.MEILI_DATA_DIR = process.env.MEILI_URL ? process.env.MEILI_DATA_DIR : '.data/bench';
+  process.env.LOG_LEVEL = 'warn';
+}
+
+/** A fresh bench database: created and migrated when the first context opens. */
+export async function dropBenchDatabase(): Promise<void> {
+  const db = parseDatabaseUrl(process.env.DATABASE_URL ?? '');
+  const conn = await createConnection({
+    host: db.host,
+    port: db.port,
+    user: db.username,
+    password: db.password,
+  });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${BENCH_DATABASE}\``);
+  } finally {
+    await conn.end();
+  }
+}
+
+/** One application context whose questions index is `<prefix>_questions`. */
+export function openContext(prefix: string): Promise<INestApplicationContext> {
+  process.env.MEILI_INDEX_PREFIX = prefix;
+  return NestFactory.createApplicationContext(BenchModule, { logger: ['error', 'warn'] });
+}

@@ -1,0 +1,88 @@
+import { Actor, AuthGuard, CurrentActor, SignedIn, User, UsersService, toUser } from '@app/accounts';
+import { Clock, Ctx, RequestContext, toConnection } from '@app/core';
+import { UseGuards } from '@nestjs/common';
+import {
+  Args,
+  ID,
+  Int,
+  Mutation,
+  Parent,
+  Query,
+  ResolveField,
+  Resolver,
+  Subscription,
+} from '@nestjs/graphql';
+import { AnswersReader } from '../answers/answers.reader';
+import { Answer } from '../models/answer.model';
+import { Question } from '../models/question.model';
+import { VisibilityService } from '../moderation/visibility.service';
+import { QuestionsReader } from '../questions/questions.reader';
+import { NotificationBus, NotificationMessage, fromMessage } from './notification-bus';
+import { Notification, NotificationConnection, NotificationsReadResult } from './notification.models';
+import { NotificationsReader } from './notifications.reader';
+
+@Resolver(() => Notification)
+export class NotificationsResolver {
+  constructor(
+    private readonly reader: NotificationsReader,
+    private readonly bus: NotificationBus,
+    private readonly questions: QuestionsReader,
+    private readonly answers: AnswersReader,
+    private readonly users: UsersService,
+    private readonly visibility: VisibilityService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Query(() => NotificationConnection, { description: "Signed in: the viewer's notifications, newest first" })
+  @UseGuards(AuthGuard)
+  async notifications(
+    @CurrentActor() actor: Actor,
+    @Args('first', { type: () => Int, nullable: true, defaultValue: 20 }) first: number | null,
+    @Args('after', { type: () => String, nullable: true }) after: string | null,
+  ): Promise<NotificationConnection> {
+    const page = await this.reader.list(actor.id, first, after);
+    return { ...toConnection(page), unreadCount: await this.reader.unreadCount(actor.id) };
+  }
+
+  @Mutation(() => NotificationsReadResult, {
+    description: 'Marks these notifications read, or all when ids is omitted',
+  })
+  @SignedIn('notifications')
+  async markNotificationsRead(
+    @CurrentActor() actor: Actor,
+    @Args('ids', { type: () => [ID], nullable: true }) ids: string[] | null,
+  ): Promise<NotificationsReadResult> {
+    const marked = await this.reader.markRead(actor.id, ids, this.clock.now());
+    return { marked, unreadCount: await this.reader.unreadCount(actor.id) };
+  }
+
+  @Subscription(() => Notification, {
+    description:
+      "The viewer's new notifications, live (graphql-ws; connectionParams.authorization = 'Bearer <token>')",
+    filter: (message: NotificationMessage, _args: unknown, context: { ctx?: RequestContext }) =>
+      message.recipientId === context.ctx?.viewer?.userId,
+    resolve: (message: NotificationMessage) => fromMessage(message),
+  })
+  @UseGuards(AuthGuard)
+  notificationAdded(): AsyncIterableIterator<NotificationMessage> {
+    return this.bus.iterator();
+  }
+
+  @ResolveField(() => Question, { nullable: true, description: 'Null once the thread is hidden' })
+  async question(@Ctx() ctx: RequestContext, @Parent() n: Notification): Promise<Question | null> {
+    const q = await this.questions.loader(ctx).load(n.questionId);
+    return q && (await this.visibility.canSee(ctx, q)) ? q : null;
+  }
+
+  @ResolveField(() => Answer, { nullable: true })
+  async answer(@Ctx() ctx: RequestContext, @Parent() n: Notification): Promise<Answer | null> {
+    const a = n.answerId ? await this.answers.loader(ctx).load(n.answerId) : null;
+    return a && (await this.visibility.canSee(ctx, a)) ? a : null;
+  }
+
+  @ResolveField(() => User, { nullable: true, description: 'Who caused it (null for reminders)' })
+  async actor(@Ctx() ctx: RequestContext, @Parent() n: Notification): Promise<User | null> {
+    const user = n.actorId ? await this.users.loader(ctx).load(n.actorId) : null;
+    return user ? toUser(user) : null;
+  }
+}

@@ -1,0 +1,88 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { QuestionDocument } from '../index/question-document';
+import { QuestionIndex } from '../index/question-index';
+import { isIndexNotFound } from '../meili/meili-client';
+import { similarityText } from '../similar/similarity-text';
+import { TermStats } from '../similar/term-stats';
+
+type TextFields = Pick<QuestionDocument, 'id' | 'title' | 'body'>;
+type Change = (stats: TermStats) => void;
+
+const PAGE = 2000;
+
+/**
+ * This process's copy of the corpus statistics duplicate detection needs (TermStats), kept equal
+ * to the questions index:
+ * - built from the index on first use (and rebuilt every SIMILAR_STATS_REFRESH_MS by
+ *   SimilarityMaintenance);
+ * - updated on every successful write to the live index (QuestionIndex.onWritten): the outbox relay's
+ *   path, so in the process that runs the relay the statistics follow each change as it is indexed;
+ * - updated with documents a search returned that it had not counted yet (another instance's relay
+ *   indexed them).
+ * With several API instances each keeps its own copy; edits and deletions relayed by another process
+ * reach this copy at the next rebuild. Stale df values for minutes only nudge BM25's idf slightly.
+ */
+@Injectable()
+export class SimilarityStats {
+  private readonly logger = new Logger('SimilarityStats');
+  private stats = new TermStats();
+  private loading: Promise<unknown> | null = null;
+  /** Changes seen while a rebuild reads the index, replayed onto the rebuilt copy. */
+  private pending: Change[] | null = null;
+
+  constructor(private readonly index: QuestionIndex) {
+    index.onWritten((upserts, deleteIds) => this.apply(upserts, deleteIds));
+  }
+
+  /** The statistics, loaded from the index on first use; a failed load is retried on the next call. */
+  async current(): Promise<TermStats> {
+    this.loading ??= this.rebuild().catch((err: unknown) => {
+      this.loading = null;
+      throw err;
+    });
+    await this.loading;
+    return this.stats;
+  }
+
+  apply(upserts: readonly TextFields[], deleteIds: readonly string[]): void {
+    const change: Change = (s) => {
+      for (const d of upserts) s.upsert(d.id, similarityText(d.title, d.body));
+      for (const id of deleteIds) s.remove(id);
+    };
+    change(this.stats);
+    this.pending?.push(change);
+  }
+
+  /** Reads every document of the index into a fresh copy, then swaps it in. */
+  async rebuild(): Promise<{ documents: number; ms: number }> {
+    if (this.pending) return { documents: this.stats.docCount, ms: 0 }; // one rebuild at a time
+    const started = Date.now();
+    const fresh = new TermStats();
+    this.pending = [];
+    try {
+      const index = await this.index.index();
+      for (let offset = 0; ; offset += PAGE) {
+        let page;
+        try {
+          page = await index.getDocuments<TextFields>({
+            fields: ['id', 'title', 'body'],
+            offset,
+            limit: PAGE,
+          });
+        } catch (err) {
+          if (isIndexNotFound(err)) break; // nothing indexed yet
+          throw err;
+        }
+        for (const d of page.results) fresh.upsert(String(d.id), similarityText(d.title, d.body));
+        if (page.results.length < PAGE) break;
+      }
+      for (const change of this.pending) change(fresh);
+      this.stats = fresh;
+    } finally {
+      this.pending = null;
+    }
+    const ms = Date.now() - started;
+    this.logger.log(`term statistics rebuilt from the index: ${fresh.docCount} questions in ${ms} ms`);
+    return { documents: fresh.docCount, ms };
+  }
+}

@@ -1,0 +1,61 @@
+/**
+ * Re-ranker for the Meilisearch candidates: BM25 (reference parameters, char unigrams + bigrams,
+ * idf/avgdl from the incrementally maintained TermStats) plus the learned term weights of
+ * LearnedTermWeights. With no weights learned yet it is exactly BM25.
+ */
+import { Bm25Reranker, BM25_REF_PARAMS, Candidate, RerankParams } from './bm25-reranker';
+import type { TermStats } from './term-stats';
+import type { LearnedTermWeights } from './learned-term-weights';
+
+export interface RerankedCandidate {
+  id: string;
+  /** The model's score: orders the candidates. Unbounded. */
+  score: number;
+  /**
+   * 0..1: the score divided by the score a document made of exactly the draft's terms would get at
+   * this candidate's length, clipped. 1 = contains every draft term (and nothing the model calls a
+   * mismatch); a candidate sharing one rare word of a long draft scores low. Unlike "divide by the
+   * top score" it is comparable across drafts, which is what SIMILAR_MIN_SCORE needs.
+   */
+  similarity: number;
+}
+
+export class LearnedReranker {
+  private readonly bm25: Bm25Reranker;
+
+  constructor(
+    private readonly stats: TermStats,
+    private readonly weights: LearnedTermWeights,
+    private readonly params: RerankParams = BM25_REF_PARAMS, // the weights are fitted on this BM25's scale
+  ) {
+    this.bm25 = new Bm25Reranker(stats, params);
+  }
+
+  /** Best first. Candidates sharing no term with the query are dropped (as in Bm25Reranker). */
+  rank(queryText: string, candidates: readonly Candidate[]): RerankedCandidate[] {
+    const qBag = Bm25Reranker.bag(queryText);
+    const qSet = new Set(qBag.tf.keys());
+    const sharedMass = [...qSet].reduce((s, t) => s + this.weights.sharedWeight(t), 0);
+    const out: RerankedCandidate[] = [];
+    for (const c of candidates) {
+      const dBag = Bm25Reranker.bag(c.text);
+      const f = this.bm25.features(qBag, dBag);
+      if (!f) continue;
+      const bm25 = this.bm25.score(f);
+      const score = this.weights.score(qSet, new Set(dBag.tf.keys()), bm25);
+      const ideal = this.weights.bm25Scale * this.selfBm25(qBag.tf, dBag.len) + sharedMass;
+      const similarity = ideal > 0 ? Math.min(1, Math.max(0, score / ideal)) : score > 0 ? 1 : 0;
+      out.push({ id: c.id, score, similarity });
+    }
+    return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));
+  }
+
+  /** BM25 of the query against a document holding exactly the query's terms, at length `docLen`. */
+  private selfBm25(tf: ReadonlyMap<string, number>, docLen: number): number {
+    const { k1, b } = this.params;
+    const dn = k1 * (1 - b + (b * docLen) / this.stats.avgDocLen);
+    let s = 0;
+    for (const [t, n] of tf) s += (n * this.stats.idf(t) * n * (k1 + 1)) / (n + dn);
+    return s;
+  }
+}
