@@ -15,7 +15,7 @@ describe('question index settings', () => {
     current.filterableAttributes = [...(desired.filterableAttributes as string[])].reverse();
     current.synonyms = { 账号: ['账户'], 账户: ['账号'] };
     current.typoTolerance = { ...desired.typoTolerance, disableOnWords: [] };
-    current.rankingRules = ['words', 'typo'];
+    current.proximityPrecision = 'byAttribute';
     expect(settingsToUpdate(desired, current)).toEqual({});
   });
 
