@@ -46,7 +46,10 @@ function mulberry32(seed: number): () => number {
 export function selectPool(text: string, stats: TermStats, p: ShapeParams): string[] {
   const t = termsOf(text);
   const terms = p.termKinds === 'both' ? [...t.units, ...t.bigrams] : t.bigrams.length ? t.bigrams : t.units;
+  // A term no indexed question contains cannot retrieve anything: spending a slot of the pool on
+  // it (its idf is the highest of all) would crowd out the rare terms that do match.
   return [...new Set(terms)]
+    .filter((x) => stats.df(x) > 0)
     .map((x) => ({ x, idf: stats.idf(x) }))
     .sort((a, b) => b.idf - a.idf)
     .slice(0, p.poolSize)
