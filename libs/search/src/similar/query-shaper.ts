@@ -46,12 +46,12 @@ function mulberry32(seed: number): () => number {
 export function selectPool(text: string, stats: TermStats, p: ShapeParams): string[] {
   const t = termsOf(text);
   const terms = p.termKinds === 'both' ? [...t.units, ...t.bigrams] : t.bigrams.length ? t.bigrams : t.units;
-  // A term no indexed question contains cannot retrieve anything: spending a slot of the pool on
-  // it (its idf is the highest of all) would crowd out the rare terms that do match.
+  // A term no indexed question contains cannot retrieve anything: known terms come first, so unseen
+  // ones (whose idf is the highest of all) never crowd out the rare terms that do match; they only
+  // fill slots that would otherwise stay empty.
   return [...new Set(terms)]
-    .filter((x) => stats.df(x) > 0)
-    .map((x) => ({ x, idf: stats.idf(x) }))
-    .sort((a, b) => b.idf - a.idf)
+    .map((x) => ({ x, seen: stats.df(x) > 0, idf: stats.idf(x) }))
+    .sort((a, b) => Number(b.seen) - Number(a.seen) || b.idf - a.idf)
     .slice(0, p.poolSize)
     .map((e) => e.x);
 }
