@@ -27,7 +27,7 @@ describe('admin CLI', () => {
     const missing = await runCli(['user:role', 'no_such_handle', 'ADMIN']);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('NOT_FOUND');
-  }, 60000);
+  }, 180000);
 
   it('grants and revokes official badges with user:official', async () => {
     const u = await t.register('cliofficial');
@@ -42,7 +42,7 @@ describe('admin CLI', () => {
     expect(noLabel.code).toBe(1);
     expect((await runCli(['user:official', u.handle, '--revoke'])).code).toBe(0);
     expect((await t.ok<{ me: { isOfficial: boolean } }>(ME, {}, u.token)).me.isOfficial).toBe(false);
-  }, 60000);
+  }, 180000);
 
   it('migrates a new database up, reverts every migration with down, and migrates again', async () => {
     const url = new URL(process.env.DATABASE_URL as string);
