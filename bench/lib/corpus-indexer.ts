@@ -54,7 +54,8 @@ export async function indexProject(ctx: INestApplicationContext, docs: readonly 
   const started = Date.now();
   const index = ctx.get(QuestionIndex);
   const client = await index.client();
-  await client.deleteIndexIfExists(index.uid);
+  // A fresh start: waited for, so the indexes are gone before they are created again.
+  for (const uid of [index.uid, index.similarUid]) await client.deleteIndex(uid).waitTask();
   await index.ensureReady();
   await ctx.get(SimilarityStats).current(); // empty: every write below is counted as it is indexed
   const bar = progress(index.uid.padEnd(24), docs.length);
@@ -73,7 +74,7 @@ export async function indexPlain(
   docs: readonly BenchDoc[],
 ): Promise<number> {
   const started = Date.now();
-  await client.deleteIndexIfExists(uid);
+  await client.deleteIndex(uid).waitTask();
   await client.createIndex(uid, { primaryKey: 'id' }).waitTask();
   const bar = progress(uid.padEnd(24), docs.length);
   for (let i = 0; i < docs.length; i += BATCH) {

@@ -44,7 +44,9 @@ export class LearnedReranker {
       const bm25 = this.bm25.score(f);
       const score = this.weights.score(qSet, new Set(dBag.tf.keys()), bm25);
       const ideal = this.weights.bm25Scale * this.selfBm25(qBag.tf, dBag.len) + sharedMass;
-      const similarity = ideal > 0 ? Math.min(1, Math.max(0, score / ideal)) : score > 0 ? 1 : 0;
+      // Rounded: the two sums add the same terms in different orders (an exact match must give 1).
+      const ratio = ideal > 0 ? Math.round((score / ideal) * 1e6) / 1e6 : score > 0 ? 1 : 0;
+      const similarity = Math.min(1, Math.max(0, ratio));
       out.push({ id: c.id, score, similarity });
     }
     return out.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : 1));

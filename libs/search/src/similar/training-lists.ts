@@ -65,11 +65,6 @@ function topK(scores: Float64Array, touched: Int32Array, count: number, k: numbe
   return heap.sort((a, b) => scores[b] - scores[a] || a - b);
 }
 
-function kthBest(scores: Float64Array, touched: Int32Array, count: number, k: number): number {
-  const top = topK(scores, touched, count, k);
-  return top.length < k ? 0 : scores[top[top.length - 1]];
-}
-
 export function buildTrainingLists(
   stats: TermStats,
   groups: readonly LinkGroup[],
@@ -96,9 +91,6 @@ export function buildTrainingLists(
       p.weights.push((stats.idf(t) * tf * (k1 + 1)) / (tf + dn));
     }
   }
-  const dns = Float64Array.from(bags, (bag) => k1 * (1 - b + (b * bag.len) / avg));
-  const maxWeight = new Map<string, number>();
-  for (const [t, p] of postings) maxWeight.set(t, Math.max(...p.weights));
   const scores = new Float64Array(ids.length);
   const touched = new Int32Array(ids.length);
   const termSets = new Map<number, Set<string>>();
@@ -111,34 +103,14 @@ export function buildTrainingLists(
   for (const g of groups) {
     const self = index.get(g.questionId);
     if (self === undefined) continue; // no longer indexed: nothing to learn from
-    // MaxScore: terms by decreasing best possible contribution. Once the current k-th best score
-    // beats everything the remaining (common, long-postings) terms could add to a document not yet
-    // seen, those terms are only added to the documents already seen: same top-k, a fraction of the work.
-    const terms = [...bags[self].tf]
-      .filter(([t]) => postings.has(t))
-      .map(([t, qtf]) => ({ t, qtf, bound: qtf * (maxWeight.get(t) ?? 0) }))
-      .sort((x, y) => y.bound - x.bound);
-    const rest = new Float64Array(terms.length + 1);
-    for (let i = terms.length - 1; i >= 0; i--) rest[i] = rest[i + 1] + terms[i].bound;
     let count = 0;
-    let i = 0;
-    for (; i < terms.length; i++) {
-      if (count > k + 1 && i > 0 && rest[i] < kthBest(scores, touched, count, k + 1)) break;
-      const p = postings.get(terms[i].t) as Postings;
-      const qtf = terms[i].qtf;
+    for (const [t, qtf] of bags[self].tf) {
+      const p = postings.get(t);
+      if (!p) continue;
       for (let j = 0; j < p.docs.length; j++) {
         const d = p.docs[j];
         if (scores[d] === 0) touched[count++] = d;
         scores[d] += qtf * p.weights[j];
-      }
-    }
-    for (; i < terms.length; i++) {
-      const { t, qtf } = terms[i];
-      const w = stats.idf(t) * (k1 + 1);
-      for (let j = 0; j < count; j++) {
-        const d = touched[j];
-        const tf = bags[d].tf.get(t);
-        if (tf !== undefined) scores[d] += (qtf * w * tf) / (tf + dns[d]);
       }
     }
     scores[self] = 0; // the question itself is never its own duplicate
