@@ -117,7 +117,9 @@ export class RateLimitService {
       const client = this.redis.client;
       slot = {
         window,
-        redis: client ? new RateLimiterRedis({ ...opts, storeClient: client, rejectIfRedisNotReady: true }) : null,
+        redis: client
+          ? new RateLimiterRedis({ ...opts, storeClient: client, rejectIfRedisNotReady: true })
+          : null,
         memory: new RateLimiterMemory(opts),
       };
       this.slotCache.set(name, slot);
@@ -176,7 +178,9 @@ export class RateLimitService {
     if (!worst) return;
     await Promise.all(
       results.map((r, i) =>
-        r.status === 'fulfilled' ? this.run(slots[i], (l) => l.reward(key)).catch(() => undefined) : undefined,
+        r.status === 'fulfilled'
+          ? this.run(slots[i], (l) => l.reward(key)).catch(() => undefined)
+          : undefined,
       ),
     );
     throw rateLimitedError(action, tier, worst.slot.window, worst.res.msBeforeNext);

@@ -1,4 +1,12 @@
-import { AppError, Page, decodeIdCursor, encodeCursor, pageSize, parseId, rateLimitCheckpoint } from '@app/core';
+import {
+  AppError,
+  Page,
+  decodeIdCursor,
+  encodeCursor,
+  pageSize,
+  parseId,
+  rateLimitCheckpoint,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull } from 'typeorm';
