@@ -22,6 +22,7 @@ import {
 const NEW_ACCOUNT_MS = 24 * 3600 * 1000;
 /** A Redis call slower than this is treated as Redis being unreachable (the in-process counter decides). */
 const REDIS_CALL_TIMEOUT_MS = 500;
+const REDIS_RETRY_MS = 1000;
 /** Locks of one handle for one address are counted over a day (each one doubles the next). */
 const LOGIN_LOCKS_WINDOW: Window = [1_000_000, 24 * 3600];
 
@@ -95,6 +96,7 @@ export class RateLimitService {
   private readonly rules: Record<RateAction, RuleSet>;
   private readonly slotCache = new Map<string, Slot>();
   private redisDegraded = false;
+  private redisRetryAt = 0;
 
   constructor(
     config: AppConfig,
@@ -134,6 +136,11 @@ export class RateLimitService {
   /** One counter operation: on Redis, or on the in-process counter while Redis is unreachable. */
   private async run<T>(slot: Slot, op: (limiter: RateLimiterAbstract) => Promise<T>): Promise<T> {
     if (!slot.redis) return op(slot.memory);
+    // While Redis is down, try it again at most once per REDIS_RETRY_MS instead of on every decision.
+    if (this.redisDegraded && Date.now() < this.redisRetryAt) {
+      this.metrics.rateLimitFallbacks.inc();
+      return op(slot.memory);
+    }
     try {
       const result = await withTimeout(op(slot.redis), REDIS_CALL_TIMEOUT_MS);
       this.redisReachable(true);
@@ -144,6 +151,7 @@ export class RateLimitService {
         throw err;
       }
       this.redisReachable(false, err);
+      this.redisRetryAt = Date.now() + REDIS_RETRY_MS;
       this.metrics.rateLimitFallbacks.inc();
       return op(slot.memory);
     }
@@ -162,11 +170,11 @@ export class RateLimitService {
 
   /**
    * Counts one action on every window of its rule, atomically per window; when any window is full
-   * the windows that counted it are given their point back, and RATE_LIMITED names the window that
-   * keeps the actor waiting longest.
+   * every window is given its point back, and RATE_LIMITED names the window that keeps the actor
+   * waiting longest.
    */
-  async consume(action: RateAction, key: string, tier: Tier = 'member'): Promise<void> {
-    if (!this.enabled) return;
+  async consume(action: RateAction, key: string, tier: Tier = 'member'): Promise<number[]> {
+    if (!this.enabled) return [];
     const slots = this.slots(action, tier);
     const results = await Promise.allSettled(slots.map((s) => this.run(s, (l) => l.consume(key))));
     let worst: { slot: Slot; res: RateLimiterRes } | undefined;
@@ -175,18 +183,14 @@ export class RateLimitService {
       if (!(r.reason instanceof RateLimiterRes)) throw r.reason;
       if (!worst || r.reason.msBeforeNext > worst.res.msBeforeNext) worst = { slot: slots[i], res: r.reason };
     }
-    if (!worst) return;
-    await Promise.all(
-      results.map((r, i) =>
-        r.status === 'fulfilled'
-          ? this.run(slots[i], (l) => l.reward(key)).catch(() => undefined)
-          : undefined,
-      ),
-    );
+    if (!worst) return results.map((r) => (r as PromiseFulfilledResult<RateLimiterRes>).value.consumedPoints);
+    // Nothing happened: every window gets its point back (a full one counted the attempt too).
+    await Promise.all(slots.map((slot) => this.run(slot, (l) => l.reward(key)).catch(() => undefined)));
     throw rateLimitedError(action, tier, worst.slot.window, worst.res.msBeforeNext);
   }
 
-  consumeFor(action: RateAction, subject: RateSubject): Promise<void> {
+  /** Counts one action of `subject` (see consume); resolves with each window's count. */
+  consumeFor(action: RateAction, subject: RateSubject): Promise<number[]> {
     return this.consume(action, subject.id, tierOf(subject));
   }
 
@@ -247,8 +251,10 @@ export class RateLimitService {
   async beginLogin(handle: string, address: string): Promise<LoginAttempt> {
     if (!this.enabled) return NO_LOGIN_LIMIT;
     const key = `${handle.toLowerCase()}|${address}`;
+    const slots = this.slots('loginFailures', 'member');
+    let counts: number[];
     try {
-      await this.consume('loginFailures', key);
+      counts = await this.consume('loginFailures', key);
     } catch (err) {
       if (!(err instanceof AppError) || err.code !== ErrorCode.RATE_LIMITED) throw err;
       const retry = err.details.retryAfterSeconds as number;
@@ -266,9 +272,9 @@ export class RateLimitService {
       },
       cancelled: () => this.refund('loginFailures', key),
       failed: async () => {
-        for (const slot of this.slots('loginFailures', 'member')) {
-          const res = await this.run(slot, (l) => l.get(key)).catch(() => null);
-          if (!res || res.consumedPoints < slot.window[0]) continue;
+        // Only the attempt that took a window's last point locks it (once, however many raced).
+        for (const [i, slot] of slots.entries()) {
+          if (counts[i] !== slot.window[0]) continue;
           const lock = await this.run(locks, (l) => l.penalty(key, 1)).catch(() => null);
           const seconds = loginLockSeconds(slot.window[1], lock?.consumedPoints ?? 1);
           await this.run(slot, (l) => l.block(key, seconds)).catch(() => undefined);

@@ -7,6 +7,7 @@ import { AppConfig } from '../config/app-config';
 export class RedisConnection implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisConnection.name);
   readonly client: Redis | null;
+  private reachable = true;
 
   constructor(config: AppConfig) {
     const url = config.get('REDIS_URL');
@@ -25,8 +26,6 @@ export class RedisConnection implements OnApplicationShutdown {
       this.logger.log('Redis is reachable again');
     });
   }
-
-  private reachable = true;
 
   /** A second connection (a subscriber cannot issue other commands). */
   duplicate(): Redis | null {
