@@ -41,7 +41,8 @@ interface LimitedCall {
   action: RateAction;
   actor: Actor;
   tier: Tier;
-  address: string;
+  /** The client address, when known (not on a WebSocket without one). */
+  address: string | null;
 }
 
 function limitedCall(reflector: Reflector, context: ExecutionContext): LimitedCall | null {
@@ -50,7 +51,7 @@ function limitedCall(reflector: Reflector, context: ExecutionContext): LimitedCa
   if (!action || !gql.actor) return null;
   const actor = gql.actor;
   const tier = tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) });
-  return { action, actor, tier, address: gql.ctx?.ip ?? 'unknown' };
+  return { action, actor, tier, address: gql.ctx?.ip ?? null };
 }
 
 const refusedMessage = (rule: string, retry: number) =>
@@ -72,7 +73,8 @@ export class RateLimitGuard implements CanActivate {
     const call = limitedCall(this.reflector, context);
     if (call && this.limits.enabled) {
       await this.limits.assertRoom('refused', call.actor.id, call.tier, refusedMessage);
-      await this.limits.assertRoom('refusedAddress', call.address, call.tier, refusedMessage);
+      if (call.address)
+        await this.limits.assertRoom('refusedAddress', call.address, call.tier, refusedMessage);
     }
     return true;
   }
@@ -141,7 +143,7 @@ export class RateLimitInterceptor implements NestInterceptor {
       if (gate.charged) await this.limits.refund(call.action, call.actor.id, call.tier);
       if (err instanceof AppError && REFUSALS.has(err.code)) {
         await this.limits.penalise('refused', call.actor.id, call.tier);
-        await this.limits.penalise('refusedAddress', call.address, call.tier);
+        if (call.address) await this.limits.penalise('refusedAddress', call.address, call.tier);
       }
       throw err;
     }
