@@ -154,6 +154,44 @@ describe('deflection, measured', () => {
     }
   });
 
+  const draftRows = async (prefix: string): Promise<number> => {
+    const [row] = await t.db.query('SELECT COUNT(*) AS n FROM suggestion_drafts WHERE draft_id LIKE ?', [
+      `${prefix}%`,
+    ]);
+    return Number(row.n);
+  };
+
+  it('records at most one draft per request, however many aliases ask', async () => {
+    const fields = Array.from(
+      { length: 15 },
+      (_, i) =>
+        `s${i}: similarQuestions(title: "${DRAFT_TITLE}", draftId: "draft-alias-${i}-abc") { question { id } }`,
+    );
+    const res = await t.gql(`{ ${fields.join('\n')} }`);
+    expect(res.errors).toBeUndefined();
+    expect((res.data as Record<string, unknown[]>).s14.length).toBeGreaterThan(0);
+    expect(await draftRows('draft-alias-')).toBe(1);
+  });
+
+  it('limits deflection records per address when signed out, per account when signed in', async () => {
+    const limited = await TestApp.start({
+      RATE_LIMIT: 'on',
+      RATE_LIMITS: JSON.stringify({ draft: { member: [[2, 3600]] } }),
+    });
+    try {
+      const showOn = (draftId: string, token?: string) =>
+        limited.ok(SIMILAR, { title: DRAFT_TITLE, draftId }, token);
+      for (let i = 0; i < 4; i++) await showOn(`draft-anon-limit-${i}`);
+      // The searches all answered; only two were recorded.
+      expect(await draftRows('draft-anon-limit-')).toBe(2);
+      const member = await t.register('dfllim');
+      for (let i = 0; i < 3; i++) await showOn(`draft-member-limit-${i}`, member.token);
+      expect(await draftRows('draft-member-limit-')).toBe(2);
+    } finally {
+      await limited.close();
+    }
+  });
+
   it('validates draft ids and keeps the numbers to moderators', async () => {
     for (const bad of ['short', 'has spaces in it', 'x'.repeat(65), '草稿草稿草稿草稿']) {
       const res = await t.gql(SIMILAR, { title: DRAFT_TITLE, draftId: bad });

@@ -2,6 +2,7 @@ import { TestApp } from '../helpers/test-app';
 
 interface Ready {
   status: string;
+  degraded: string[];
   details: Record<string, { status: string; [k: string]: unknown }>;
 }
 
@@ -31,6 +32,7 @@ describe('health probes', () => {
     const { status, body } = await ready(t);
     expect(status).toBe(200);
     expect(body.status).toBe('ok');
+    expect(body.degraded).toEqual([]);
     expect(body.details).toMatchObject({
       database: { status: 'up' },
       migrations: { status: 'up', pending: 0 },
@@ -40,7 +42,7 @@ describe('health probes', () => {
     expect(body.details.meilisearch.latencyMs).toEqual(expect.any(Number));
   });
 
-  it('ready answers 503 once the outbox backlog reaches HEALTH_MAX_OUTBOX_BACKLOG', async () => {
+  it('ready reports the instance degraded (200) once the outbox backlog reaches HEALTH_MAX_OUTBOX_BACKLOG', async () => {
     const strict = await TestApp.start({ HEALTH_MAX_OUTBOX_BACKLOG: '1' });
     // A pending row no relay will claim yet (due in an hour), removed straight after.
     const inserted = (await strict.db.query(
@@ -49,8 +51,10 @@ describe('health probes', () => {
     )) as { insertId: number };
     try {
       const { status, body } = await ready(strict);
-      expect(status).toBe(503);
-      expect(body.status).toBe('error');
+      // Search lags behind, but reads and writes work: the instance stays in the balancer.
+      expect(status).toBe(200);
+      expect(body.status).toBe('degraded');
+      expect(body.degraded).toEqual(['outbox']);
       expect(body.details.outbox).toMatchObject({ status: 'down', max: 1 });
       expect(body.details.database).toEqual({ status: 'up' });
     } finally {
@@ -59,15 +63,16 @@ describe('health probes', () => {
     }
   });
 
-  it('the app starts without Meilisearch, and ready answers 503 naming it', async () => {
+  it('the app starts without Meilisearch, and ready answers 200 "degraded" naming it', async () => {
     const noSearch = await TestApp.start({
       MEILI_URL: 'http://127.0.0.1:1',
       MEILI_MASTER_KEY: 'x'.repeat(24),
     });
     try {
       const { status, body } = await ready(noSearch);
-      expect(status).toBe(503);
-      expect(body.status).toBe('error');
+      expect(status).toBe(200);
+      expect(body.status).toBe('degraded');
+      expect(body.degraded).toEqual(expect.arrayContaining(['meilisearch']));
       expect(body.details.meilisearch).toMatchObject({ status: 'down', error: expect.any(String) });
       expect(body.details.database).toEqual({ status: 'up' });
       expect(body.details.migrations).toMatchObject({ status: 'up' });
@@ -76,6 +81,14 @@ describe('health probes', () => {
       // Reads that do not need search keep working.
       const me = await noSearch.gql('{ questions(first: 1) { edges { node { id } } } }');
       expect(me.errors).toBeUndefined();
+      // So do writes: they wait in the outbox.
+      const u = await noSearch.register('nosearch');
+      const asked = await noSearch.gql(
+        `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+        { input: { title: '搜索不可用时也能提问', body: '内容', tags: [] } },
+        u.token,
+      );
+      expect(asked.errors).toBeUndefined();
     } finally {
       await noSearch.close();
     }

@@ -5,9 +5,10 @@ import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiModule } from './api.module';
 
-function trustProxy(value: string): boolean | number | string {
-  if (value === 'true' || value === 'false') return value === 'true';
-  return /^\d+$/.test(value) ? Number(value) : value;
+/** Express "trust proxy" from a validated TRUST_PROXY: false, a hop count or a list of addresses. */
+function trustProxy(value: string): boolean | number | string[] {
+  if (value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value.split(',').map((s) => s.trim());
 }
 
 /** Builds the API application exactly as production runs it (used by main.ts and the tests). */

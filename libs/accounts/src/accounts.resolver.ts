@@ -27,22 +27,27 @@ export class AccountsResolver {
     return toPayload(await this.auth.register(input));
   }
 
-  /** Limited per IP address; five wrong passwords in a row lock the handle for a while. */
+  /**
+   * Limited per IP address. Each attempt is counted per handle and address before the password is
+   * checked; repeated failures lock that pair only, for growing delays, so nobody can lock another
+   * person out of their own address.
+   */
   @Mutation(() => AuthPayload)
   async login(@Ctx() ctx: RequestContext, @Args('input') input: LoginInput): Promise<AuthPayload> {
+    const address = ctx.ip ?? 'unknown';
     const handleKey = input.handle.trim().toLowerCase().slice(0, 64);
-    await this.limits.consume('loginIp', ctx.ip ?? 'unknown');
-    await this.limits.assertNotLocked('loginFailures', handleKey);
+    await this.limits.consume('loginIp', address);
+    const attempt = await this.limits.beginLogin(handleKey, address);
+    let issued: IssuedToken;
     try {
-      const issued = await this.auth.login(input);
-      await this.limits.reset('loginFailures', handleKey);
-      return toPayload(issued);
+      issued = await this.auth.login(input);
     } catch (err) {
-      if (err instanceof AppError && err.code === ErrorCode.UNAUTHENTICATED) {
-        await this.limits.penalise('loginFailures', handleKey);
-      }
+      if (err instanceof AppError && err.code === ErrorCode.UNAUTHENTICATED) await attempt.failed();
+      else await attempt.cancelled();
       throw err;
     }
+    await attempt.succeeded();
+    return toPayload(issued);
   }
 
   @Query(() => User, { nullable: true, description: 'The signed-in user, or null' })

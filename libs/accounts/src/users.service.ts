@@ -6,7 +6,7 @@ import { In, Repository } from 'typeorm';
 import { Actor, requireAdmin } from './auth/actor';
 import { UserEntity } from './entities/user.entity';
 import { Role } from './models/role.enum';
-import { cleanText } from '@app/core';
+import { cleanText, rateLimitCheckpoint } from '@app/core';
 
 @Injectable()
 export class UsersService {
@@ -53,6 +53,7 @@ export class UsersService {
     const user = await this.getById(userId);
     user.officialSince = user.officialLabel ? user.officialSince : new Date();
     user.officialLabel = cleanLabel;
+    await rateLimitCheckpoint();
     return this.users.save(user);
   }
 
@@ -61,6 +62,7 @@ export class UsersService {
     const user = await this.getById(userId);
     user.officialLabel = null;
     user.officialSince = null;
+    await rateLimitCheckpoint();
     return this.users.save(user);
   }
 }

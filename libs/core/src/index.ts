@@ -22,6 +22,7 @@ export * from './pagination/cursor';
 export * from './pagination/page-info.model';
 export * from './text/text';
 export * from './graphql/query-count.plugin';
+export * from './rate-limit/rate-gate';
 export * from './rate-limit/rate-limit.rules';
 export * from './rate-limit/rate-limit.service';
 export * from './redis/redis.provider';

@@ -1,6 +1,23 @@
+import { isIP } from 'node:net';
 import { z } from 'zod';
 
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+
+/**
+ * TRUST_PROXY: `false` (no proxy), a hop count, or a comma-separated list of proxy addresses, subnets
+ * (CIDR) or Express's names `loopback`, `linklocal`, `uniquelocal`. `true` (believe any
+ * X-Forwarded-For) is refused: any client could then pick the address its limits are counted on.
+ */
+export function isTrustProxy(value: string): boolean {
+  if (value === 'false') return true;
+  if (/^\d+$/.test(value)) return Number(value) <= 10;
+  return value.split(',').every((part) => {
+    const item = part.trim();
+    if (['loopback', 'linklocal', 'uniquelocal'].includes(item)) return true;
+    const [address, prefix, ...rest] = item.split('/');
+    return rest.length === 0 && isIP(address) !== 0 && (prefix === undefined || /^\d{1,3}$/.test(prefix));
+  });
+}
 
 const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no', 'on', 'off'])
@@ -58,8 +75,15 @@ export const envSchema = z
       .string()
       .regex(/^\d+(kb|mb)$/i, 'like 512kb or 1mb')
       .default('1mb'),
-    // Express "trust proxy": false, true, a hop count or a list of addresses (behind a load balancer).
-    TRUST_PROXY: z.string().default('loopback'),
+    // Whose X-Forwarded-For to believe for client addresses (rate limits, logs): no proxy by default.
+    TRUST_PROXY: z
+      .string()
+      .trim()
+      .default('false')
+      .refine(
+        isTrustProxy,
+        'false, a hop count (0-10) or a comma-separated list of proxy addresses, subnets or loopback/linklocal/uniquelocal ("true" would let any client choose its address)',
+      ),
     // Shared rate limits and pub/sub across API instances; in-process when unset.
     REDIS_URL: z
       .string()

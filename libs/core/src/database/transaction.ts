@@ -1,14 +1,17 @@
 import { DataSource, EntityManager } from 'typeorm';
+import { rateLimitCheckpoint } from '../rate-limit/rate-gate';
 
 /**
  * Runs `work` in one transaction. MySQL/MariaDB report deadlocks and lock wait time-outs on racing
- * row locks; those are retried a few times, since the transaction was rolled back whole.
+ * row locks; those are retried a few times, since the transaction was rolled back whole. Inside a
+ * rate-limited mutation, the action's rate-limit point is taken here, before the first write.
  */
 export async function inTransaction<T>(
   dataSource: DataSource,
   work: (manager: EntityManager) => Promise<T>,
   attempts = 5,
 ): Promise<T> {
+  await rateLimitCheckpoint();
   for (let attempt = 1; ; attempt++) {
     try {
       return await dataSource.transaction(work);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Counter, Registry } from 'prom-client';
+import { Counter, Gauge, Registry } from 'prom-client';
 
 export type SearchFailureReason = 'unavailable' | 'rejected';
 
@@ -17,6 +17,20 @@ export class Metrics {
     name: 'meilisearch_task_failures_total',
     help: 'Failed attempts to write outbox changes to Meilisearch, by reason (unavailable or rejected task)',
     labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  /** Rate-limit decisions taken by in-process counters because Redis (REDIS_URL) was unreachable. */
+  readonly rateLimitFallbacks = new Counter({
+    name: 'rate_limit_redis_fallbacks_total',
+    help: 'Rate-limit decisions taken in-process because Redis was unreachable',
+    registers: [this.registry],
+  });
+
+  /** 1 while rate limits run on in-process counters because Redis is unreachable, else 0. */
+  readonly rateLimitDegraded = new Gauge({
+    name: 'rate_limit_redis_degraded',
+    help: '1 while rate limits fall back to in-process counters because Redis is unreachable',
     registers: [this.registry],
   });
 

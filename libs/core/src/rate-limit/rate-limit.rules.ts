@@ -101,11 +101,82 @@ export const DEFAULT_RULES = {
     [30, MIN],
     [300, HOUR],
   ]),
-  // Consecutive failed logins for one handle before it is locked for the window.
+  // Failed logins for one handle from one address before that pair is locked: for the window the first
+  // time, twice as long for each further lock within a day (see loginLockSeconds).
   loginFailures: same([[5, 15 * MIN]]),
+  // Refused attempts at limited actions (bad input, no rights, not found, conflict), which cost nothing
+  // from the action's own budget: per account, and per address for all accounts behind it.
+  refused: same([[30, 10 * MIN]]),
+  refusedAddress: same([[100, 10 * MIN]]),
+  // Deflection records of similarQuestions(draftId:), per account or, signed out, per address.
+  draft: same([
+    [20, MIN],
+    [300, DAY],
+  ]),
 } satisfies Record<string, RuleSet>;
 
 export type RateAction = keyof typeof DEFAULT_RULES;
+
+/** What one point of each action is, for messages: [verb, one, many]. */
+const ACTION_WORDS: Record<RateAction, [string, string, string]> = {
+  ask: ['ask', 'question', 'questions'],
+  answer: ['post', 'answer', 'answers'],
+  vote: ['cast', 'vote', 'votes'],
+  accept: ['accept or unaccept', 'answer', 'answers'],
+  official: ['mark or re-verify', 'official answer', 'official answers'],
+  edit: ['make', 'edit', 'edits'],
+  meToo: ['mark or withdraw', '"me too"', '"me too"s'],
+  follow: ['follow or unfollow', 'question', 'questions'],
+  close: ['close', 'question as a duplicate', 'questions as duplicates'],
+  report: ['file', 'report', 'reports'],
+  moderate: ['take', 'moderation action', 'moderation actions'],
+  click: ['record', 'suggestion click', 'suggestion clicks'],
+  notifications: ['make', 'notification update', 'notification updates'],
+  register: ['create', 'account', 'accounts'],
+  loginIp: ['make', 'sign-in attempt', 'sign-in attempts'],
+  loginFailures: ['make', 'failed sign-in', 'failed sign-ins'],
+  refused: ['make', 'refused attempt', 'refused attempts'],
+  refusedAddress: ['make', 'refused attempt', 'refused attempts'],
+  draft: ['record', 'draft suggestion', 'draft suggestions'],
+};
+
+/** Actions counted per client address rather than per account. */
+const PER_ADDRESS = new Set<RateAction>(['register', 'loginIp', 'refusedAddress']);
+
+const TIER_WHO: Record<Tier, string> = {
+  newMember: 'new accounts',
+  member: 'members',
+  staff: 'staff accounts',
+};
+
+/** "20 minutes", "1 hour", "30 seconds", "1 day". */
+export function describeSeconds(seconds: number): string {
+  const units: [number, string][] = [
+    [DAY, 'day'],
+    [HOUR, 'hour'],
+    [MIN, 'minute'],
+    [1, 'second'],
+  ];
+  const [size, name] = units.find(([u]) => seconds % u === 0) ?? [1, 'second'];
+  const n = seconds / size;
+  return `${n} ${name}${n === 1 ? '' : 's'}`;
+}
+
+/** The rule in words, e.g. "new accounts can ask 1 question per 20 minutes". */
+export function describeLimit(action: RateAction, tier: Tier, [points, seconds]: Window): string {
+  const [verb, one, many] = ACTION_WORDS[action];
+  const who = PER_ADDRESS.has(action) ? 'each address' : TIER_WHO[tier];
+  return `${who} can ${verb} ${points} ${points === 1 ? one : many} per ${describeSeconds(seconds)}`;
+}
+
+/**
+ * How long a handle stays locked for one address after its n-th lock within a day: the failure
+ * window the first time, doubling each time after, never more than a day.
+ */
+export function loginLockSeconds(windowSeconds: number, lockNumber: number): number {
+  const doubled = windowSeconds * 2 ** Math.min(Math.max(lockNumber, 1) - 1, 20);
+  return Math.min(doubled, DAY);
+}
 
 const windowSchema = z.tuple([
   z.number().int().min(1),

@@ -7,13 +7,24 @@ import { AppConfig } from '../config/app-config';
 export class RedisConnection implements OnApplicationShutdown {
   private readonly logger = new Logger(RedisConnection.name);
   readonly client: Redis | null;
+  private reachable = true;
 
   constructor(config: AppConfig) {
     const url = config.get('REDIS_URL');
     this.client = url
       ? new Redis(url, { maxRetriesPerRequest: 2, enableOfflineQueue: false, lazyConnect: false })
       : null;
-    this.client?.on('error', (err: Error) => this.logger.warn(`Redis: ${err.message}`));
+    // Logged once per transition, not on every reconnection attempt.
+    this.client?.on('error', (err: Error) => {
+      if (!this.reachable) return;
+      this.reachable = false;
+      this.logger.warn(`Redis is unreachable (${err.message}); reconnecting in the background`);
+    });
+    this.client?.on('ready', () => {
+      if (this.reachable) return;
+      this.reachable = true;
+      this.logger.log('Redis is reachable again');
+    });
   }
 
   /** A second connection (a subscriber cannot issue other commands). */
@@ -22,6 +33,9 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client?.quit().catch(() => undefined);
+    if (!this.client) return;
+    // QUIT needs a connection; while reconnecting, stop the attempts instead.
+    if (this.client.status === 'ready') await this.client.quit().catch(() => this.client?.disconnect());
+    else this.client.disconnect();
   }
 }

@@ -1,5 +1,5 @@
 import { Actor } from '@app/accounts';
-import { AppError, RequestContext, inTransaction, parseId, writeOutbox } from '@app/core';
+import { AppError, RequestContext, inTransaction, parseId, rateLimitCheckpoint, writeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -68,6 +68,7 @@ export class CommunityService {
   async follow(actor: Actor, questionIdRaw: string): Promise<Question> {
     const questionId = parseId(questionIdRaw, 'questionId');
     const q = await this.questions.getOne(questionId);
+    await rateLimitCheckpoint();
     await addFollow(this.db.manager, actor.id, questionId);
     return q;
   }
@@ -75,6 +76,7 @@ export class CommunityService {
   async unfollow(actor: Actor, questionIdRaw: string): Promise<Question> {
     const questionId = parseId(questionIdRaw, 'questionId');
     const q = await this.questions.getOne(questionId);
+    await rateLimitCheckpoint();
     await this.db.getRepository(FollowEntity).delete({ userId: actor.id, questionId });
     return q;
   }

@@ -9,6 +9,7 @@ import {
   inTransaction,
   isDuplicateKeyError,
   pageSize,
+  rateLimitCheckpoint,
   parseId,
   writeOutbox,
 } from '@app/core';
@@ -53,6 +54,7 @@ export class ModerationService {
     const reason = cleanText(input.reason, REASON_RULE);
     const post = await this.findPost(this.db.manager, input.targetType, targetId);
     if (post.authorId === actor.id) throw AppError.forbidden('You cannot report your own post');
+    await rateLimitCheckpoint();
     try {
       const { identifiers } = await this.db
         .getRepository(ReportEntity)
@@ -90,6 +92,7 @@ export class ModerationService {
     const report = await repo.findOneBy({ id });
     if (!report) throw AppError.notFound('Report', id);
     if (report.status === ReportStatus.OPEN) {
+      await rateLimitCheckpoint();
       await repo.update(
         { id },
         { status: ReportStatus.DISMISSED, openKey: null, resolvedById: actor.id, resolvedAt: new Date() },

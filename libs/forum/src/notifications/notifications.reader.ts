@@ -1,4 +1,12 @@
-import { AppError, Page, decodeIdCursor, encodeCursor, pageSize, parseId } from '@app/core';
+import {
+  AppError,
+  Page,
+  decodeIdCursor,
+  encodeCursor,
+  pageSize,
+  parseId,
+  rateLimitCheckpoint,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull } from 'typeorm';
@@ -56,6 +64,7 @@ export class NotificationsReader {
     if (ids && ids.length > MAX_MARK) throw AppError.badInput(`at most ${MAX_MARK} ids at a time`, 'ids');
     const parsed = ids?.map((id) => parseId(id, 'ids'));
     if (parsed && parsed.length === 0) return 0;
+    await rateLimitCheckpoint();
     const res = await this.repo.update(
       { userId, readAt: IsNull(), ...(parsed ? { id: In(parsed) } : {}) },
       { readAt: now },

@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, inTransaction, parseId, writeOutbox } from '@app/core';
+import { AppError, inTransaction, parseId, rateLimitCheckpoint, writeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -171,6 +171,7 @@ export class QuestionsService {
    */
   private async ensureTags(tags: string[]): Promise<Map<string, string>> {
     if (tags.length === 0) return new Map();
+    await rateLimitCheckpoint();
     await this.db
       .createQueryBuilder()
       .insert()

@@ -1,9 +1,12 @@
-import { Ctx, RequestContext } from '@app/core';
+import { Ctx, RateLimitService, RequestContext } from '@app/core';
 import { DeflectionService, parseDraftId } from '@app/forum';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { SimilarQuestionsService } from '../ranking/similar-questions.service';
 import { SearchConnection, SearchFilter, SimilarQuestion } from './search.models';
 import { SearchService } from './search.service';
+
+/** Requests that already recorded a draft (the context lives for one request). */
+const recordedDraft = new WeakSet<RequestContext>();
 
 @Resolver()
 export class SearchResolver {
@@ -11,7 +14,21 @@ export class SearchResolver {
     private readonly search: SearchService,
     private readonly similar: SimilarQuestionsService,
     private readonly deflection: DeflectionService,
+    private readonly limits: RateLimitService,
   ) {}
+
+  /**
+   * Whether this request may record a deflection row: one per request (aliases repeat the field), and
+   * within the `draft` limit of the account or, signed out, of the client address.
+   */
+  private async mayRecordDraft(ctx: RequestContext): Promise<boolean> {
+    if (recordedDraft.has(ctx)) return false;
+    recordedDraft.add(ctx);
+    return this.limits.tryConsume(
+      'draft',
+      ctx.viewer ? `user:${ctx.viewer.userId}` : `ip:${ctx.ip ?? 'unknown'}`,
+    );
+  }
 
   @Query(() => SearchConnection, {
     description: 'Full-text search of threads; an empty query lists the newest solved threads',
@@ -44,7 +61,7 @@ export class SearchResolver {
   ): Promise<SimilarQuestion[]> {
     const draftId = parseDraftId(draftIdRaw);
     const found = await this.similar.find(ctx, { title, body }, limit);
-    if (draftId) {
+    if (draftId && (await this.mayRecordDraft(ctx))) {
       // Never fails the search: the deflection service logs and carries on.
       await this.deflection.recordShown(
         ctx.viewer?.userId ?? null,

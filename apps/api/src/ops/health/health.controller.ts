@@ -1,14 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
-import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/terminus';
-import { ReadinessChecks } from './readiness-checks';
+import { Controller, Get, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ReadinessChecks, ReadinessReport } from './readiness-checks';
 
 /** Probes beside /health/search (libs/search). Not logged per request (see the logger's autoLogging). */
 @Controller('health')
 export class HealthController {
-  constructor(
-    private readonly health: HealthCheckService,
-    private readonly readiness: ReadinessChecks,
-  ) {}
+  constructor(private readonly readiness: ReadinessChecks) {}
 
   /** The process is up and its event loop answers; no dependency is touched (restart only if this fails). */
   @Get('live')
@@ -16,10 +13,15 @@ export class HealthController {
     return { status: 'ok' };
   }
 
-  /** 200 when every dependency is usable, else 503; the body details each check either way. */
+  /**
+   * 503 when a fatal check is down (database, migrations): the instance is useless. 200 otherwise,
+   * with `status: "degraded"` and the checks named in `degraded` when something it can do without
+   * is down (Meilisearch, outbox backlog, Redis). The body details each check either way.
+   */
   @Get('ready')
-  @HealthCheck()
-  ready(): Promise<HealthCheckResult> {
-    return this.health.check(this.readiness.all());
+  async ready(@Res({ passthrough: true }) res: Response): Promise<ReadinessReport> {
+    const report = await this.readiness.report();
+    res.status(report.status === 'error' ? 503 : 200);
+    return report;
   }
 }

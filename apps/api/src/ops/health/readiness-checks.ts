@@ -1,21 +1,49 @@
-import { AppConfig, pendingMigrations } from '@app/core';
+import { AppConfig, RedisConnection, pendingMigrations } from '@app/core';
 import { SearchHealth, SearchHealthService } from '@app/search';
 import { Injectable } from '@nestjs/common';
-import {
-  HealthIndicatorFunction,
-  HealthIndicatorResult,
-  HealthIndicatorService,
-  TypeOrmHealthIndicator,
-} from '@nestjs/terminus';
+import { HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 const DATABASE_PING_TIMEOUT_MS = 2000;
+const REDIS_PING_TIMEOUT_MS = 1000;
 
 /**
- * What /health/ready checks: MySQL answers, the schema is current, Meilisearch answers and the
- * outbox backlog is below HEALTH_MAX_OUTBOX_BACKLOG. No check throws: a failing one reports "down"
- * with the reason, and the probe answers 503 with every check's details.
+ * `fatal`: the instance is useless without it (readiness fails, 503). `degraded`: the instance still
+ * serves reads and writes without it (reported, 200).
+ */
+export type CheckSeverity = 'fatal' | 'degraded';
+
+export interface ReadinessCheck {
+  name: string;
+  severity: CheckSeverity;
+  /** Reports up or down with details; may throw (counted as down). */
+  run(): Promise<HealthIndicatorResult>;
+}
+
+type CheckDetails = { status: 'up' | 'down'; [k: string]: unknown };
+
+export interface ReadinessReport {
+  /** `error` when a fatal check is down, `degraded` when only degraded ones are, else `ok`. */
+  status: 'ok' | 'degraded' | 'error';
+  info: Record<string, CheckDetails>;
+  error: Record<string, CheckDetails>;
+  details: Record<string, CheckDetails>;
+  /** The degraded checks that are down. */
+  degraded: string[];
+}
+
+function timeout(ms: number, what: string): Promise<never> {
+  return new Promise((_, reject) =>
+    setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms).unref(),
+  );
+}
+
+/**
+ * What /health/ready checks. Fatal: MySQL answers and the schema is current. Degraded: Meilisearch
+ * answers, the outbox backlog is below HEALTH_MAX_OUTBOX_BACKLOG, Redis answers (when REDIS_URL is
+ * set; rate limits fall back to in-process counters without it). Add a check to `checks()` with its
+ * severity.
  */
 @Injectable()
 export class ReadinessChecks {
@@ -23,20 +51,58 @@ export class ReadinessChecks {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly searchHealth: SearchHealthService,
+    private readonly redis: RedisConnection,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
   ) {}
 
-  all(): HealthIndicatorFunction[] {
+  checks(): ReadinessCheck[] {
     // One look at Meilisearch and the outbox serves both of their checks.
     const search = this.searchHealth.check();
     search.catch(() => undefined); // awaited below; this only keeps an early failure from being "unhandled"
-    return [
-      () => this.database.pingCheck('database', { timeout: DATABASE_PING_TIMEOUT_MS }),
-      () => this.migrations(),
-      () => this.meilisearch(search),
-      () => this.outbox(search),
+    const checks: ReadinessCheck[] = [
+      {
+        name: 'database',
+        severity: 'fatal',
+        run: () => this.database.pingCheck('database', { timeout: DATABASE_PING_TIMEOUT_MS }),
+      },
+      { name: 'migrations', severity: 'fatal', run: () => this.migrations() },
+      { name: 'meilisearch', severity: 'degraded', run: () => this.meilisearch(search) },
+      { name: 'outbox', severity: 'degraded', run: () => this.outbox(search) },
     ];
+    if (this.redis.client) checks.push({ name: 'redis', severity: 'degraded', run: () => this.redisCheck() });
+    return checks;
+  }
+
+  /** Runs every check at once; none throws. */
+  async report(): Promise<ReadinessReport> {
+    const checks = this.checks();
+    const results = await Promise.all(
+      checks.map(async (c): Promise<CheckDetails> => {
+        try {
+          const result = (await c.run())[c.name] as CheckDetails | undefined;
+          return result ?? { status: 'down', message: 'the check reported nothing' };
+        } catch (err) {
+          return { status: 'down', message: err instanceof Error ? err.message : 'the check failed' };
+        }
+      }),
+    );
+    const report: ReadinessReport = { status: 'ok', info: {}, error: {}, details: {}, degraded: [] };
+    checks.forEach((c, i) => {
+      const details = results[i];
+      report.details[c.name] = details;
+      if (details.status === 'up') {
+        report.info[c.name] = details;
+        return;
+      }
+      report.error[c.name] = details;
+      if (c.severity === 'fatal') report.status = 'error';
+      else {
+        report.degraded.push(c.name);
+        if (report.status === 'ok') report.status = 'degraded';
+      }
+    });
+    return report;
   }
 
   private async migrations(): Promise<HealthIndicatorResult> {
@@ -55,7 +121,7 @@ export class ReadinessChecks {
       const { meilisearch: m } = await search;
       return m.reachable
         ? check.up({ latencyMs: m.latencyMs, index: m.index, documents: m.documents })
-        : check.down({ error: m.error });
+        : check.down({ error: m.error, impact: 'search and suggestions fail; writes queue in the outbox' });
     } catch {
       return check.down({ message: 'could not read the search state' });
     }
@@ -70,6 +136,22 @@ export class ReadinessChecks {
       return outbox.pending < max ? check.up(details) : check.down(details);
     } catch {
       return check.down({ message: 'could not read the outbox' });
+    }
+  }
+
+  private async redisCheck(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('redis');
+    const client = this.redis.client;
+    const started = Date.now();
+    try {
+      if (!client) throw new Error('not configured');
+      await Promise.race([client.ping(), timeout(REDIS_PING_TIMEOUT_MS, 'Redis')]);
+      return check.up({ latencyMs: Date.now() - started });
+    } catch (err) {
+      return check.down({
+        error: err instanceof Error ? err.message : 'unreachable',
+        impact: 'rate limits are counted per instance; live notifications reach only this instance',
+      });
     }
   }
 }
