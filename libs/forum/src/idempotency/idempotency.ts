@@ -68,9 +68,9 @@ async function earlierWrite(db: DataSource, req: IdempotentRequest): Promise<str
  * inTransaction for a write that creates one question or answer and returns its id, made idempotent
  * by `req` (no key: a plain inTransaction). A key used before returns the id it created without
  * running `work`. Otherwise the key row is inserted as the transaction's first statement: a
- * concurrent request with the same key waits on that row until the first commits, then fails with a
- * duplicate key and is answered with the committed row's id (had the first rolled back, the second
- * would have claimed the key itself). The key row and the post commit or roll back together.
+ * concurrent request with the same key waits on that row until the first commits, then finds the key
+ * taken, rolls back and is answered with the committed row's id (had the first rolled back, the
+ * second would have claimed the key itself). The key row and the post commit or roll back together.
  */
 export async function inIdempotentTransaction(
   db: DataSource,
