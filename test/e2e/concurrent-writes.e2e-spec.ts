@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { ACCEPT, ANSWER, ASK, MARK, UNACCEPT, UNMARK, VOTE, answer, ask } from '../helpers/forum-ops';
 import { GqlResponse, TestApp, TestUser } from '../helpers/test-app';
 
@@ -56,16 +57,27 @@ describe('concurrent writes (issue 18)', () => {
     return res.data;
   }
 
-  async function askAs(who: TestUser, op: string, tags: string[]): Promise<string | null> {
-    const data = await call<{ askQuestion: { question: { id: string; tags: string[] } } }>(who, op, ASK, {
-      input: {
-        title: `${op}：花呗还款失败怎么办 ${who.handle}`,
-        body: '扣款失败，提示余额不足但余额是够的。',
-        tags,
-      },
-    });
-    if (!data) return null;
+  /**
+   * One ask; with `retrying`, the client sends it twice at once under one idempotency key (a retry
+   * while the first request is still in flight), which must create one question.
+   */
+  async function askAs(who: TestUser, op: string, tags: string[], retrying = false): Promise<string | null> {
+    type Asked = { askQuestion: { question: { id: string; tags: string[] } } };
+    const input = {
+      title: `${op}：花呗还款失败怎么办 ${who.handle}`,
+      body: '扣款失败，提示余额不足但余额是够的。',
+      tags,
+      idempotencyKey: retrying ? randomUUID() : undefined,
+    };
+    const sent = await Promise.all(
+      Array.from({ length: retrying ? 2 : 1 }, () => call<Asked>(who, op, ASK, { input })),
+    );
+    const data = sent[0];
+    if (!data || sent.some((d) => !d)) return null;
     const q = data.askQuestion.question;
+    if (sent.some((d) => d?.askQuestion.question.id !== q.id)) {
+      failures.push({ who: who.handle, op, errors: `one key, several questions: ${JSON.stringify(sent)}` });
+    }
     tagsOf.set(q.id, q.tags);
     askedBy.set(who.id, (askedBy.get(who.id) ?? 0) + 1);
     return q.id;
@@ -86,7 +98,12 @@ describe('concurrent writes (issue 18)', () => {
       switch ((i + r) % 7) {
         case 0: {
           // The two shared tags in opposite orders on alternate writers.
-          const q = await askAs(who, 'ask shared', i % 2 ? [POPULAR, SECOND] : [SECOND, POPULAR]);
+          const q = await askAs(
+            who,
+            'ask shared',
+            i % 2 ? [POPULAR, SECOND] : [SECOND, POPULAR],
+            r % 2 === 0,
+          );
           if (q) ownQuestions.push(q);
           break;
         }
@@ -97,12 +114,27 @@ describe('concurrent writes (issue 18)', () => {
           break;
         }
         case 2: {
-          const data = await call<{ postAnswer: { id: string } }>(who, 'answer', ANSWER, {
-            input: { questionId: hotId, body: `第${r}轮：我也是这样解决的，重新绑卡就好了。` },
-          });
-          if (data) {
+          // Every other round a client sends its answer twice at once under one idempotency key.
+          const input = {
+            questionId: hotId,
+            body: `第${r}轮：我也是这样解决的，重新绑卡就好了。`,
+            idempotencyKey: r % 2 ? randomUUID() : undefined,
+          };
+          const sent = await Promise.all(
+            Array.from({ length: input.idempotencyKey ? 2 : 1 }, () =>
+              call<{ postAnswer: { id: string } }>(who, 'answer', ANSWER, { input }),
+            ),
+          );
+          const data = sent[0];
+          if (data && sent.every((d) => d?.postAnswer.id === data.postAnswer.id)) {
             hotAnswersPosted += 1;
             ownAnswers.push(data.postAnswer.id);
+          } else if (sent.every((d) => d)) {
+            failures.push({
+              who: who.handle,
+              op: 'answer',
+              errors: `one key, several answers: ${JSON.stringify(sent)}`,
+            });
           }
           break;
         }
