@@ -42,7 +42,7 @@ export function benchEnvironment(): void {
 }
 
 /** A fresh bench database: created and migrated when the first context opens. */
-export async function dropBenchDatabase(): Promise<void> {
+export async function dropBenchDatabase(name: string = BENCH_DATABASE): Promise<void> {
   const db = parseDatabaseUrl(process.env.DATABASE_URL ?? '');
   const conn = await createConnection({
     host: db.host,
@@ -51,7 +51,7 @@ export async function dropBenchDatabase(): Promise<void> {
     password: db.password,
   });
   try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${BENCH_DATABASE}\``);
+    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
   } finally {
     await conn.end();
   }

@@ -5,6 +5,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { AppConfig } from './config/app-config';
 import { databaseOptions } from './database/database-options';
 import { ensureDatabase } from './database/ensure-database';
+import { TransactionReporter } from './database/transaction-reporter';
 import { LOG_REDACT_PATHS, serializeRequest } from './logging/log-serializers';
 import { Metrics } from './metrics/metrics';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
@@ -77,6 +78,8 @@ export class CoreModule {
         }),
         TypeOrmModule.forFeature([OutboxEventEntity]),
       ],
+      // Retries and give-ups of inTransaction go to /metrics and the log.
+      providers: [TransactionReporter],
       exports: [ConfigHostModule, TypeOrmModule],
     };
   }

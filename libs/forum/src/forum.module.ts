@@ -30,6 +30,7 @@ import { DeflectionService } from './deflection/deflection.service';
 import { CategoryFieldEntity } from './entities/category-field.entity';
 import { CategoryEntity } from './entities/category.entity';
 import { SuggestionDraftEntity } from './entities/suggestion-draft.entity';
+import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { RecommendationsReader } from './recommendations/recommendations.reader';
 import { RecommendationsResolver } from './recommendations/recommendations.resolver';
 
@@ -49,6 +50,7 @@ import { RecommendationsResolver } from './recommendations/recommendations.resol
       CategoryEntity,
       CategoryFieldEntity,
       SuggestionDraftEntity,
+      IdempotencyKeyEntity,
     ]),
   ],
   providers: [

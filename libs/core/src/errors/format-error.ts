@@ -1,6 +1,7 @@
 import { unwrapResolverError } from '@apollo/server/errors';
 import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
+import { busyError, lockConflictOf } from '../database/transaction';
 import { AppError, ErrorCode } from './app-error';
 
 const logger = new Logger('GraphQLError');
@@ -40,6 +41,14 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   if (original instanceof HttpException) {
     const code = httpCode(original.getStatus());
     if (code) return { ...base, message: original.message, extensions: { code } };
+  }
+  // A lock conflict of a statement run outside inTransaction (which retries its own): the same
+  // retryable answer as a transaction that gave up, never a bare internal error.
+  const conflict = lockConflictOf(original);
+  if (conflict) {
+    const busy = busyError(conflict);
+    logger.warn(`lock conflict outside a retried transaction (${conflict}): answered ${busy.code}`);
+    return { ...base, message: busy.message, extensions: { code: busy.code, ...busy.details } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && CLIENT_CODES.has(code)) {

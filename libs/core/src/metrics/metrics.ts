@@ -34,6 +34,22 @@ export class Metrics {
     registers: [this.registry],
   });
 
+  /** Transactions run again after a deadlock (1213) or lock wait time-out (1205). */
+  readonly transactionRetries = new Counter({
+    name: 'db_transaction_retries_total',
+    help: 'Database transactions run again after a lock conflict, by reason (deadlock or lock_wait_timeout)',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  /** Transactions that still lost a lock conflict on their last attempt (the client got SERVICE_UNAVAILABLE). */
+  readonly transactionGiveUps = new Counter({
+    name: 'db_transaction_give_ups_total',
+    help: 'Database transactions abandoned after every retry lost a lock conflict, by reason',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
   recordSearchFailure(reason: SearchFailureReason): void {
     this.searchIndexFailures.inc({ reason });
   }

@@ -15,6 +15,8 @@ import { Answer } from '../models/answer.model';
 import { PostType } from '../models/enums';
 import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
 import { Question } from '../models/question.model';
+import { IdempotentWrite } from '../entities/idempotency-key.entity';
+import { idempotentRequest, inIdempotentTransaction } from '../idempotency/idempotency';
 
 export const ANSWER_EVENTS = {
   posted: 'answer.posted',
@@ -39,7 +41,12 @@ export class AnswersService {
     const masked: MaskedPersonalData[] = [];
     const body = maskField('body', cleanBody(input.body), masked);
     const sourceQuestionId = this.suggestionSource(input.fromSuggestionQuestionId, questionId);
-    const id = await inTransaction(this.db, async (m) => {
+    const once = idempotentRequest(actor.id, IdempotentWrite.ANSWER, input.idempotencyKey, [
+      input.questionId,
+      input.body,
+      input.fromSuggestionQuestionId,
+    ]);
+    const id = await inIdempotentTransaction(this.db, once, async (m) => {
       const q = await lockQuestion(m, questionId);
       if (q.duplicateOfId)
         throw AppError.conflict('This question is closed as a duplicate; answer the canonical thread');

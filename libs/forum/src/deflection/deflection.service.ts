@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, Clock } from '@app/core';
+import { AppError, Clock, inTransaction } from '@app/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -62,7 +62,7 @@ export class DeflectionService {
     next: (row: SuggestionDraftEntity | null) => DraftChange | null,
   ): Promise<void> {
     try {
-      await this.db.transaction(async (m) => {
+      await inTransaction(this.db, async (m) => {
         const row = await m
           .createQueryBuilder(SuggestionDraftEntity, 'd')
           .setLock('pessimistic_write')
@@ -84,7 +84,7 @@ export class DeflectionService {
         }
       });
     } catch (err) {
-      // Two first events of one draft can race to insert it; either way only a measurement is lost.
+      // Lock conflicts are retried; two first events of one draft racing to insert it lose only a measurement.
       this.logger.warn(
         `deflection event for a draft not recorded: ${err instanceof Error ? err.message : String(err)}`,
       );

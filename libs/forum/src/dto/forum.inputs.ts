@@ -27,6 +27,13 @@ export class AskQuestionInput {
     description: 'The draft id given to similarQuestions while drafting (deflection measurement)',
   })
   draftId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Idempotency key chosen by the client (8–64 of A–Z a–z 0–9 _ -, e.g. a UUID), new for each question: sending the same request again with the same key (a retry after a time-out) returns the question the first request created instead of creating another; the same key with different content answers CONFLICT',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType()
@@ -42,6 +49,13 @@ export class PostAnswerInput {
     description: 'The solved thread of the reply suggestion this answer reuses',
   })
   fromSuggestionQuestionId?: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Idempotency key chosen by the client (8–64 of A–Z a–z 0–9 _ -, e.g. a UUID), new for each answer: sending the same request again with the same key (a retry after a time-out) returns the answer the first request created instead of creating another; the same key with different content answers CONFLICT',
+  })
+  idempotencyKey?: string | null;
 }
 
 @InputType()

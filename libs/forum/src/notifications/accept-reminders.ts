@@ -1,4 +1,4 @@
-import { Clock, writeOutbox } from '@app/core';
+import { Clock, inTransaction, writeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -35,7 +35,7 @@ export class AcceptReminders {
     let written = 0;
     for (const q of due) {
       const questionId = String(q.id);
-      written += await this.db.transaction(async (m) => {
+      written += await inTransaction(this.db, async (m) => {
         const res = await m.query(
           'INSERT INTO accept_reminders (question_id) VALUES (?) ON DUPLICATE KEY UPDATE question_id = question_id',
           [questionId],

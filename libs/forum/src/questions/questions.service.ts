@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, inTransaction, parseId, rateLimitCheckpoint, writeOutbox } from '@app/core';
+import { AppError, inTransaction, parseId, writeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -18,6 +18,8 @@ import { Question } from '../models/question.model';
 import { CategoriesService } from '../categories/categories.service';
 import { DeflectionService } from '../deflection/deflection.service';
 import { parseDraftId } from '../deflection/deflection.rules';
+import { IdempotentWrite } from '../entities/idempotency-key.entity';
+import { idempotentRequest, inIdempotentTransaction } from '../idempotency/idempotency';
 
 export const QUESTION_EVENTS = {
   asked: 'question.asked',
@@ -42,8 +44,15 @@ export class QuestionsService {
     // The template details are rendered into the body before masking, so they are masked too.
     const body = maskField('body', cleanBody(cleanBody(input.body) + section), masked);
     const tags = cleanTags(input.tags ?? []);
+    const once = idempotentRequest(actor.id, IdempotentWrite.ASK, input.idempotencyKey, [
+      input.title,
+      input.body,
+      input.tags,
+      input.category,
+      input.details,
+    ]);
     const tagIds = await this.ensureTags(tags);
-    const id = await inTransaction(this.db, async (m) => {
+    const id = await inIdempotentTransaction(this.db, once, async (m) => {
       const { identifiers } = await m.insert(QuestionEntity, {
         authorId: actor.id,
         title,
@@ -83,7 +92,8 @@ export class QuestionsService {
     await inTransaction(this.db, async (m) => {
       const q = await lockQuestion(m, id);
       requireAuthorOrModerator(actor, q.authorId, 'edit this question');
-      const oldTags = await this.tagNames(m, id);
+      const links = await this.tagLinks(m, id);
+      const oldTags = links.map((r) => r.tag?.name ?? '');
       await m.insert(PostRevisionEntity, {
         targetType: PostType.QUESTION,
         targetId: id,
@@ -93,7 +103,7 @@ export class QuestionsService {
         tags: oldTags.join('\n'),
       });
       await m.update(QuestionEntity, { id }, { title: title ?? q.title, body: body ?? q.body });
-      if (tags !== undefined) await this.setTags(m, id, tags, tagIds);
+      if (tags !== undefined) await this.setTags(m, id, tags, tagIds, links);
       await writeOutbox(m, { topic: QUESTION_EVENTS.edited, aggregateType: 'question', aggregateId: id });
     });
     return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };
@@ -155,45 +165,64 @@ export class QuestionsService {
     return this.reader.getOne(questionId);
   }
 
-  private async tagNames(m: EntityManager, questionId: string): Promise<string[]> {
-    const rows = await m.find(QuestionTagEntity, {
+  private async tagLinks(m: EntityManager, questionId: string): Promise<QuestionTagEntity[]> {
+    return m.find(QuestionTagEntity, {
       where: { questionId },
       relations: { tag: true },
       order: { position: 'ASC' },
     });
-    return rows.map((r) => r.tag?.name ?? '');
   }
 
   /**
-   * Tags are created in their own short statement before the question's transaction: racing asks
-   * with the same new tag then never hold gap locks on the tags index inside the larger transaction
-   * (a source of deadlocks). An unused tag is harmless: tag counts only count questions.
+   * Tags are created in their own short transaction before the question's: racing asks with the same
+   * new tag then never hold gap locks on the tags index inside the larger transaction (a source of
+   * deadlocks). Names are inserted sorted, so two asks creating the same tags lock them in the same
+   * order; a lock conflict is retried like any transaction. An unused tag is harmless: tag counts
+   * only count questions.
    */
   private async ensureTags(tags: string[]): Promise<Map<string, string>> {
     if (tags.length === 0) return new Map();
-    await rateLimitCheckpoint();
-    await this.db
-      .createQueryBuilder()
-      .insert()
-      .into(TagEntity)
-      .values(tags.map((name) => ({ name })))
-      .orIgnore()
-      .execute();
-    const rows = await this.db.getRepository(TagEntity).find({ where: { name: In(tags) } });
-    return new Map(rows.map((t) => [t.name.toLowerCase(), t.id]));
+    const sorted = [...tags].sort();
+    return inTransaction(this.db, async (m) => {
+      await m
+        .createQueryBuilder()
+        .insert()
+        .into(TagEntity)
+        .values(sorted.map((name) => ({ name })))
+        .orIgnore()
+        .execute();
+      const rows = await m.getRepository(TagEntity).find({ where: { name: In(sorted) } });
+      return new Map(rows.map((t) => [t.name.toLowerCase(), t.id]));
+    });
   }
 
+  /**
+   * Brings the question's tag links to `tags` touching only the rows that change, each by its full
+   * primary key, in tag id order. (A range DELETE of a new question's links took a gap lock at the end
+   * of the index that every racing ask then needed for its INSERT: the deadlock of issue 18.)
+   */
   private async setTags(
     m: EntityManager,
     questionId: string,
     tags: string[],
     idOf: Map<string, string>,
+    current: QuestionTagEntity[] = [],
   ): Promise<void> {
-    await m.delete(QuestionTagEntity, { questionId });
-    if (tags.length === 0) return;
-    await m.insert(
-      QuestionTagEntity,
-      tags.map((name, position) => ({ questionId, tagId: idOf.get(name.toLowerCase()) as string, position })),
-    );
+    const wanted = tags
+      .map((name, position) => ({ questionId, tagId: idOf.get(name.toLowerCase()) as string, position }))
+      .sort((a, b) => compareIds(a.tagId, b.tagId));
+    const keep = new Set(wanted.map((w) => w.tagId));
+    const stale = current.filter((c) => !keep.has(c.tagId)).map((c) => c.tagId);
+    if (stale.length > 0) await m.delete(QuestionTagEntity, { questionId, tagId: In(stale) });
+    const had = new Map(current.map((c) => [c.tagId, c.position]));
+    for (const w of wanted.filter((x) => had.has(x.tagId) && had.get(x.tagId) !== x.position)) {
+      await m.update(QuestionTagEntity, { questionId, tagId: w.tagId }, { position: w.position });
+    }
+    const added = wanted.filter((w) => !had.has(w.tagId));
+    if (added.length > 0) await m.insert(QuestionTagEntity, added);
   }
+}
+
+function compareIds(a: string, b: string): number {
+  return a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 }
