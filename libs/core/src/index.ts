@@ -28,3 +28,4 @@ export * from './redis/redis.provider';
 export * from './logging/log-serializers';
 export * from './metrics/metrics';
 export * from './time/clock';
+export * from './startup';
