@@ -9,14 +9,19 @@ async function bootstrap(): Promise<void> {
   loadEnvFile();
   // Environment and database first: one plain line when either is wrong, before the modules load.
   await preflight();
-  const [{ AppConfig }, { MeiliConnection, searchStartupProblem }, { NestFactory }, { Logger }, { WorkerModule }] =
-    await Promise.all([
-      import('@app/core'),
-      import('@app/search'),
-      import('@nestjs/core'),
-      import('nestjs-pino'),
-      import('./worker.module'),
-    ]);
+  const [
+    { AppConfig },
+    { MeiliConnection, searchStartupProblem },
+    { NestFactory },
+    { Logger },
+    { WorkerModule },
+  ] = await Promise.all([
+    import('@app/core'),
+    import('@app/search'),
+    import('@nestjs/core'),
+    import('nestjs-pino'),
+    import('./worker.module'),
+  ]);
   // Framework log lines wait until the worker runs: a failed start shows only its reason.
   app = await NestFactory.createApplicationContext(WorkerModule, {
     bufferLogs: true,

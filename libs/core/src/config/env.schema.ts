@@ -133,7 +133,8 @@ export function parseEnv(raw: Record<string, unknown>): Env {
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => {
     // "Invalid input: expected number, received NaN" says less than this.
-    const message = issue.code === 'invalid_type' && issue.expected === 'number' ? 'must be a number' : issue.message;
+    const message =
+      issue.code === 'invalid_type' && issue.expected === 'number' ? 'must be a number' : issue.message;
     return `  - ${issue.path.join('.') || '(env)'}: ${message}`;
   });
   throw new InvalidEnvironmentError(

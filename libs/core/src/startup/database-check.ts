@@ -84,7 +84,8 @@ export function describeDatabaseError(err: unknown, url: string): Error {
   const reason = networkReason(code);
   const options = { cause: err };
   if (reason) {
-    const question = code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'is the host name right?' : 'is it running?';
+    const question =
+      code === 'ENOTFOUND' || code === 'EAI_AGAIN' ? 'is the host name right?' : 'is it running?';
     return new StartupError(
       `cannot reach MySQL/MariaDB at ${at} (${reason}): ${question} DATABASE_URL=${shown}`,
       options,

