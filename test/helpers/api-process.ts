@@ -28,18 +28,27 @@ export class ApiProcess {
     this.exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   }
 
-  /** Spawns the API; `env` adds to (or, with undefined, removes from) this process's environment. */
-  static async spawn(env: Record<string, string | undefined> = {}): Promise<ApiProcess> {
+  /**
+   * Spawns the API; `env` adds to (or, with undefined, removes from) this process's environment.
+   * `script`: a built entry point (e.g. dist/apps/api/src/main.js) instead of the sources.
+   */
+  static async spawn(
+    env: Record<string, string | undefined> = {},
+    options: { script?: string } = {},
+  ): Promise<ApiProcess> {
     // Like TestApp: this test file's own database and index prefix unless the caller names a database.
     if (!('DATABASE_URL' in env)) await isolateTestFile();
     const port = await freePort();
     const childEnv: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), LOG_PRETTY: 'false', ...env };
     for (const [k, v] of Object.entries(childEnv)) if (v === undefined) delete childEnv[k];
-    const child = spawn(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'],
-      { cwd: root, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
+    const args = options.script
+      ? [options.script]
+      : ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/api/src/main.ts'];
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env: childEnv,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     return new ApiProcess(child, `http://127.0.0.1:${port}`);
   }
 
@@ -77,6 +86,10 @@ export class ApiProcess {
 
   get stdout(): string {
     return this.out;
+  }
+
+  get stderr(): string {
+    return this.err;
   }
 
   get output(): string {

@@ -11,9 +11,22 @@ function trustProxy(value: string): boolean | number | string[] {
   return /^\d+$/.test(value) ? Number(value) : value.split(',').map((s) => s.trim());
 }
 
+export interface CreateApiAppOptions {
+  /**
+   * Keep the framework's start-up log lines buffered until the caller flushes them (app.flushLogs(),
+   * once listening): a failed start then shows its one-line reason, not dozens of lines before it.
+   */
+  holdLogs?: boolean;
+}
+
 /** Builds the API application exactly as production runs it (used by main.ts and the tests). */
-export async function createApiApp(): Promise<NestExpressApplication> {
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule, { bufferLogs: true });
+export async function createApiApp(options: CreateApiAppOptions = {}): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule, {
+    bufferLogs: true,
+    autoFlushLogs: !options.holdLogs,
+    // Throw instead of logging "ERROR [ExceptionHandler]" with a stack and exiting: the caller explains.
+    abortOnError: false,
+  });
   app.useLogger(app.get(Logger));
   const config = app.get(AppConfig);
   app.useBodyParser('json', { limit: config.get('HTTP_BODY_LIMIT') });

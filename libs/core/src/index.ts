@@ -29,3 +29,4 @@ export * from './redis/redis.provider';
 export * from './logging/log-serializers';
 export * from './metrics/metrics';
 export * from './time/clock';
+export * from './startup';

@@ -6,6 +6,7 @@ export * from './index/question-index';
 export * from './index/reindex.service';
 export * from './meili/embedded-meilisearch';
 export * from './meili/meili-connection';
+export * from './meili/search-startup-check';
 export * from './relay/outbox-relay';
 export * from './relay/outbox-relay.runner';
 export * from './relay/outbox-store';

@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
+import { parseDatabaseUrl } from '../database/database-url';
 
 const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
 
@@ -31,6 +32,7 @@ export const envSchema = z
       .string()
       .url()
       .refine((u) => /^(mysql|mariadb):\/\//.test(u), 'must start with mysql:// (or mariadb://)')
+      .refine(namesDatabase, 'must end with a database name made of letters, digits and _')
       .default('mysql://root@127.0.0.1:3306/qa_forum'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
@@ -47,6 +49,8 @@ export const envSchema = z
       .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
       .default('forum'),
     MEILI_DATA_DIR: z.string().default('.data/meili'),
+    // The Meilisearch server binary the embedded mode runs; the devDependency's (linux-amd64) when unset.
+    MEILI_BINARY: z.string().optional(),
     SEARCH_RELAY: z.enum(['inline', 'off']).default('inline'),
     SEARCH_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     SEARCH_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),
@@ -132,6 +136,15 @@ export const envSchema = z
     LOG_PRETTY: env.LOG_PRETTY ?? (env.NODE_ENV === 'development' && process.stdout.isTTY === true),
   }));
 
+function namesDatabase(url: string): boolean {
+  try {
+    parseDatabaseUrl(url);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export type Env = z.output<typeof envSchema>;
 
 export class InvalidEnvironmentError extends Error {}
@@ -142,8 +155,13 @@ export function parseEnv(raw: Record<string, unknown>): Env {
   for (const [key, value] of Object.entries(raw)) cleaned[key] = value === '' ? undefined : value;
   const result = envSchema.safeParse(cleaned);
   if (result.success) return result.data;
-  const lines = result.error.issues.map(
-    (issue) => `  - ${issue.path.join('.') || '(env)'}: ${issue.message}`,
+  const lines = result.error.issues.map((issue) => {
+    // "Invalid input: expected number, received NaN" says less than this.
+    const message =
+      issue.code === 'invalid_type' && issue.expected === 'number' ? 'must be a number' : issue.message;
+    return `  - ${issue.path.join('.') || '(env)'}: ${message}`;
+  });
+  throw new InvalidEnvironmentError(
+    `Invalid environment: fix these variables (in the environment or .env; README.md, "Environment"):\n${lines.join('\n')}`,
   );
-  throw new InvalidEnvironmentError(`Invalid environment:\n${lines.join('\n')}`);
 }

@@ -22,3 +22,14 @@ export function parseDatabaseUrl(url: string): ParsedDatabaseUrl {
     database,
   };
 }
+
+/** DATABASE_URL as it may be shown (messages, logs): any password replaced by `***`. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    if (u.password) u.password = '***';
+    return u.toString();
+  } catch {
+    return url.replace(/\/\/([^:/@]*):[^@]*@/, '//$1:***@');
+  }
+}

@@ -11,6 +11,11 @@ export async function ensureDatabase(url: string): Promise<void> {
     password: db.password,
   });
   try {
+    // Looked up first: CREATE DATABASE IF NOT EXISTS needs the CREATE right even when it exists.
+    const [rows] = await conn.query('SELECT 1 FROM information_schema.SCHEMATA WHERE SCHEMA_NAME = ?', [
+      db.database,
+    ]);
+    if ((rows as unknown[]).length > 0) return;
     await conn.query(
       `CREATE DATABASE IF NOT EXISTS \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );

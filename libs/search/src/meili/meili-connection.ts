@@ -49,6 +49,7 @@ export class MeiliConnection implements OnApplicationShutdown {
     const server = await startEmbeddedMeilisearch({
       dataDir,
       masterKey: this.config.get('MEILI_MASTER_KEY'),
+      binary: this.config.get('MEILI_BINARY'),
       log: (output) => this.logServerOutput(output),
     });
     this.embedded = { server, file };

@@ -1,0 +1,5 @@
+export * from './database-check';
+export * from './port-check';
+export * from './preflight';
+export * from './startup-error';
+export * from './startup-failure';
