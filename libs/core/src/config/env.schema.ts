@@ -29,7 +29,8 @@ export const envSchema = z
       .string()
       .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
       .default('forum'),
-    MEILI_DATA_DIR: z.string().default('.data/meili'),
+    // Unset: .data/meili/<database name>, so that switching DATABASE_URL never mixes two forums' indexes.
+    MEILI_DATA_DIR: z.string().min(1).optional(),
     SEARCH_RELAY: z.enum(['inline', 'off']).default('inline'),
     SEARCH_RELAY_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
     SEARCH_RELAY_INTERVAL_MS: z.coerce.number().int().min(10).max(60000).default(250),

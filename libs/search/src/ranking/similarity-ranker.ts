@@ -8,6 +8,8 @@ export interface RankedSimilar {
   id: string;
   /** 0..1, compared with SIMILAR_MIN_SCORE. */
   score: number;
+  /** The indexed document's indexedVersion (question-document.ts), checked against the row on hydration. */
+  indexedVersion?: string;
 }
 
 /**

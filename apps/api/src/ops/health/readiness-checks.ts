@@ -1,5 +1,5 @@
 import { AppConfig, pendingMigrations } from '@app/core';
-import { SearchHealth, SearchHealthService } from '@app/search';
+import { IndexIdentityGuard, REINDEX_HINT, SearchHealth, SearchHealthService, isForeign } from '@app/search';
 import { Injectable } from '@nestjs/common';
 import {
   HealthIndicatorFunction,
@@ -25,6 +25,7 @@ export class ReadinessChecks {
     private readonly searchHealth: SearchHealthService,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly indexIdentity: IndexIdentityGuard,
   ) {}
 
   all(): HealthIndicatorFunction[] {
@@ -36,7 +37,26 @@ export class ReadinessChecks {
       () => this.migrations(),
       () => this.meilisearch(search),
       () => this.outbox(search),
+      () => this.searchIndexIdentity(),
     ];
+  }
+
+  /**
+   * Whether the search index mirrors this database (libs/search/src/identity). Never "down": a foreign
+   * index takes search away (SERVICE_UNAVAILABLE) while reading and writing threads keep working, so
+   * it is reported as `degraded` with the reason and the fix instead of failing readiness.
+   */
+  private async searchIndexIdentity(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('searchIndexIdentity');
+    const status = await this.indexIdentity.status(true);
+    const serving = !isForeign(status.state);
+    return check.up({
+      state: status.state,
+      degraded: status.state !== 'match',
+      searchServed: serving,
+      ...(status.reason ? { reason: status.reason } : {}),
+      ...(status.state === 'match' || status.state === 'unchecked' ? {} : { fix: REINDEX_HINT }),
+    });
   }
 
   private async migrations(): Promise<HealthIndicatorResult> {
