@@ -17,6 +17,8 @@ export interface ReindexResult {
   /** Questions re-sent after the swap because they changed during the rebuild. */
   caughtUp: number;
   ms: number;
+  /** Name of the database the index was rebuilt from (and is now stamped with). */
+  database: string;
 }
 
 const BATCH = 500;
@@ -70,7 +72,12 @@ export class ReindexService {
     await this.index.wait(client.deleteIndex(similarUidOf(fresh)), `delete old index ${similarUidOf(fresh)}`);
     const caughtUp = await this.catchUp(since);
     const stats = await (await this.index.index()).getStats();
-    return { documents: stats.numberOfDocuments, caughtUp, ms: Date.now() - started };
+    return {
+      documents: stats.numberOfDocuments,
+      caughtUp,
+      ms: Date.now() - started,
+      database: database.database,
+    };
   }
 
   /** Loads every question in id order; checks the index holds exactly what MySQL holds. */
