@@ -14,8 +14,9 @@ export interface RankedSimilar {
 
 /**
  * Finds and orders the threads that may answer a draft. The seam for a better re-ranker: a replacement
- * only has to return ranked ids (closed duplicates and `excludeId` left out); validation, the minimum
- * score, hydration from MySQL and error mapping stay in SimilarQuestionsService.
+ * only has to return ranked ids with the indexedVersion of their documents (closed duplicates and
+ * `excludeId` left out); validation, the minimum score, hydration from MySQL (which drops a hit whose
+ * version no longer matches its row) and error mapping stay in SimilarQuestionsService.
  */
 export abstract class SimilarityRanker {
   /** Best first, at most `limit` (fewer is fine). Meilisearch errors propagate to the caller. */
