@@ -269,8 +269,13 @@ describe('search index under faults', () => {
         headers: { authorization: `Bearer ${meili.masterKey}` },
       }).then((r) => r.json())) as { results: { uid: string }[] }
     ).results.map((i) => i.uid);
-    // The questions index and its duplicate-detection companion, both swapped in; no leftovers.
-    expect(indexes.sort()).toEqual([`fault_${run}_questions`, `fault_${run}_questions_similar`]);
+    // The questions index and its duplicate-detection companion, both swapped in, and the record of
+    // the database they mirror (never swapped); no leftovers.
+    expect(indexes.sort()).toEqual([
+      `fault_${run}_questions`,
+      `fault_${run}_questions_identity`,
+      `fault_${run}_questions_similar`,
+    ]);
 
     const settings = await runCli(['search:settings'], env);
     expect(settings.stdout).toContain('settings already up to date');

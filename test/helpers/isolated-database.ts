@@ -56,3 +56,16 @@ export function isolateTestFile(): Promise<void> {
   })();
   return isolated;
 }
+
+/**
+ * Another database of this run, a copy of the migrated schema like the file's own (no rows of its
+ * own yet beyond what migrations seed), for tests that switch one API between databases.
+ */
+export async function cloneBaseDatabase(suffix: string): Promise<string> {
+  const baseUrl = process.env.TEST_BASE_DATABASE_URL;
+  if (!baseUrl) throw new Error('cloneBaseDatabase needs the Jest global set-up');
+  const url = new URL(baseUrl);
+  url.pathname = `${url.pathname}_${suffix}_${Math.random().toString(36).slice(2, 8)}`;
+  await cloneSchema(baseUrl, url.toString());
+  return url.toString();
+}

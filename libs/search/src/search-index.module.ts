@@ -1,6 +1,8 @@
 import { ForumModule } from '@app/forum';
 import { Module } from '@nestjs/common';
 import { SearchHealthService } from './health/search-health.service';
+import { IndexIdentityGuard } from './identity/index-identity.guard';
+import { IndexIdentityStore } from './identity/index-identity.store';
 import { QuestionDocumentsLoader } from './index/question-documents.loader';
 import { QuestionIndex } from './index/question-index';
 import { ReindexService } from './index/reindex.service';
@@ -25,8 +27,12 @@ import { SimilarityStats } from './ranking/similarity-stats';
     SimilarityLinksStore,
     SimilarityStats,
     SimilarityModel,
+    IndexIdentityStore,
+    IndexIdentityGuard,
   ],
   exports: [
+    IndexIdentityStore,
+    IndexIdentityGuard,
     SimilarityLinksStore,
     SimilarityStats,
     SimilarityModel,

@@ -2,9 +2,10 @@ import { AccountsModule } from '@app/accounts';
 import { ForumModule } from '@app/forum';
 import { Logger, Module, OnApplicationBootstrap } from '@nestjs/common';
 import { SearchHealthController } from './health/search-health.controller';
-import { QuestionIndex } from './index/question-index';
+import { IndexIdentityGuard } from './identity/index-identity.guard';
 import { SearchResolver } from './query/search.resolver';
 import { SearchService } from './query/search.service';
+import { StaleDocuments } from './query/stale-documents';
 import { AskQuestionSimilarResolver } from './ranking/ask-question-similar.resolver';
 import { SimilarQuestionsService } from './ranking/similar-questions.service';
 import { LearnedSimilarityRanker } from './ranking/learned-similarity-ranker';
@@ -19,6 +20,7 @@ import { ReplySuggestionsService } from './reply-suggestions/reply-suggestions.s
   imports: [ForumModule, AccountsModule, SearchIndexModule, SearchRelayModule.forRoot()],
   providers: [
     SearchService,
+    StaleDocuments,
     SimilarQuestionsService,
     { provide: SimilarityRanker, useClass: LearnedSimilarityRanker },
     SearchResolver,
@@ -32,16 +34,16 @@ import { ReplySuggestionsService } from './reply-suggestions/reply-suggestions.s
 export class SearchModule implements OnApplicationBootstrap {
   private readonly logger = new Logger('Search');
 
-  constructor(private readonly index: QuestionIndex) {}
+  constructor(private readonly identity: IndexIdentityGuard) {}
 
-  /** Index and settings in place before the first search; an outage here must not stop the API. */
+  /**
+   * Index and settings in place, and the index checked against this database (rebuilt outside
+   * production when it mirrors another one), before the first search. An outage here must not stop
+   * the API: the relay and the next search try again.
+   */
   async onApplicationBootstrap(): Promise<void> {
-    try {
-      await this.index.ensureReady();
-    } catch (err) {
-      this.logger.warn(
-        `search index not ready (will retry): ${err instanceof Error ? err.message : String(err)}`,
-      );
-    }
+    const status = await this.identity.verifyAtStartup();
+    if (status.state === 'unchecked')
+      this.logger.warn(`search index not ready (will retry): ${status.reason}`);
   }
 }

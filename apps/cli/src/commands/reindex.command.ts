@@ -29,6 +29,7 @@ export class ReindexCommand extends CommandRunner {
         `Indexed ${result.documents} questions in ${(result.ms / 1000).toFixed(1)} s` +
           (result.caughtUp > 0 ? `; re-sent ${result.caughtUp} changed during the rebuild` : ''),
       );
+      console.log(`The index now mirrors database ${result.database} (running APIs serve it within seconds)`);
     } finally {
       if (started) bar.stop();
     }

@@ -48,7 +48,8 @@ export const envSchema = z
       .string()
       .regex(/^[a-zA-Z0-9_-]{1,40}$/, 'letters, digits, _ and - only')
       .default('forum'),
-    MEILI_DATA_DIR: z.string().default('.data/meili'),
+    // Unset: .data/meili/<database name>, so that switching DATABASE_URL never mixes two forums' indexes.
+    MEILI_DATA_DIR: z.string().min(1).optional(),
     // The Meilisearch server binary the embedded mode runs; the devDependency's (linux-amd64) when unset.
     MEILI_BINARY: z.string().optional(),
     SEARCH_RELAY: z.enum(['inline', 'off']).default('inline'),

@@ -1,4 +1,5 @@
 import { QuestionStatus } from '@app/forum';
+import { createHash } from 'node:crypto';
 import { cleanPlain, markdownToPlainText, truncateText } from './plain-text';
 
 /** One Meilisearch document per question: what search and duplicate detection need, nothing more. */
@@ -21,6 +22,12 @@ export interface QuestionDocument {
   /** Milliseconds since the epoch (sortable). */
   createdAt: number;
   duplicateOf: string | null;
+  /**
+   * Which row this document was built from (questionContentVersion): search hydration compares it
+   * with the row MySQL returns, so a stale document, or one from another database that happens to
+   * share the id, never shows a thread it does not describe.
+   */
+  indexedVersion: string;
 }
 
 // Bounds on indexed text: enough for every word that matters, small enough to keep the index lean.
@@ -39,6 +46,26 @@ export interface QuestionSource {
   meTooCount: number;
   createdAt: Date;
   duplicateOfId: string | null;
+}
+
+/** What a question row must still have for its document to describe it. */
+export interface QuestionContent {
+  id: string;
+  title: string;
+  body: string;
+  createdAt: Date;
+}
+
+/**
+ * A short hash of a question's id, creation time, title and Markdown body: changes when the text is
+ * edited, and differs between two databases whose rows share an id. Votes, answers and status are
+ * left out on purpose (they change often, and hydration reads them from MySQL anyway).
+ */
+export function questionContentVersion(q: QuestionContent): string {
+  return createHash('sha256')
+    .update(`${q.id}\n${q.createdAt.getTime()}\n${q.title}\n${q.body}`)
+    .digest('base64url')
+    .slice(0, 22);
 }
 
 export function buildQuestionDocument(
@@ -63,6 +90,7 @@ export function buildQuestionDocument(
     meTooCount: q.meTooCount,
     createdAt: q.createdAt.getTime(),
     duplicateOf: q.duplicateOfId,
+    indexedVersion: questionContentVersion(q),
   };
 }
 

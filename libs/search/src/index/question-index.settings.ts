@@ -12,8 +12,10 @@ export function questionIndexSettings(synonyms: SynonymMap): Settings {
     searchableAttributes: ['title', 'tags', 'body', 'officialAnswer', 'acceptedAnswer'],
     filterableAttributes: FILTERABLE_FIELDS,
     sortableAttributes: ['createdAt', 'score', 'answerCount'],
-    // Meilisearch's default rules, then the number of people with the same problem as a tie-breaker.
-    rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', 'meTooCount:desc'],
+    // Meilisearch's default rules with exactness moved up: the word the user typed ranks above a word
+    // only found through a synonym (or a prefix), even when the synonym sits in the title and the word
+    // in the tags or the body. Then the number of people with the same problem as a tie-breaker.
+    rankingRules: ['words', 'typo', 'exactness', 'proximity', 'attribute', 'sort', 'meTooCount:desc'],
     // Short Chinese text is otherwise often detected as Japanese and segmented badly; Latin script is
     // still segmented as Latin, so English keeps working.
     localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],

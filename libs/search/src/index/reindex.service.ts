@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { IndexIdentityStore } from '../identity/index-identity.store';
 import { OutboxStore } from '../relay/outbox-store';
 import { QuestionDocumentsLoader } from './question-documents.loader';
 import { similarUidOf } from '../similar/similar-index';
@@ -16,6 +17,8 @@ export interface ReindexResult {
   /** Questions re-sent after the swap because they changed during the rebuild. */
   caughtUp: number;
   ms: number;
+  /** Name of the database the index was rebuilt from (and is now stamped with). */
+  database: string;
 }
 
 const BATCH = 500;
@@ -23,6 +26,7 @@ const BATCH = 500;
 /**
  * Rebuilds the questions index from MySQL without downtime: a fresh index is filled and checked, then
  * swapped in under the live name (searches use the old one until then) and the old one is deleted.
+ * The live name is then stamped with this database's identity, which the API checks before serving.
  */
 @Injectable()
 export class ReindexService {
@@ -33,11 +37,13 @@ export class ReindexService {
     private readonly index: QuestionIndex,
     private readonly loader: QuestionDocumentsLoader,
     private readonly outbox: OutboxStore,
+    private readonly identity: IndexIdentityStore,
   ) {}
 
   async reindex(onProgress: (p: ReindexProgress) => void = () => undefined): Promise<ReindexResult> {
     const started = Date.now();
     const since = await this.outbox.now();
+    const database = await this.identity.database();
     const live = this.index.uid;
     const fresh = `${live}_rebuild_${Date.now().toString(36)}`;
     const client = await this.index.client();
@@ -59,12 +65,19 @@ export class ReindexService {
       await client.deleteIndexIfExists(similarUidOf(fresh)).catch(() => false);
       throw err;
     }
+    // The live name now holds this database's documents: record it (identity/index-identity.ts).
+    await this.identity.stamp(database);
     // After the swap `fresh` names the old index.
     await this.index.wait(client.deleteIndex(fresh), `delete old index ${fresh}`);
     await this.index.wait(client.deleteIndex(similarUidOf(fresh)), `delete old index ${similarUidOf(fresh)}`);
     const caughtUp = await this.catchUp(since);
     const stats = await (await this.index.index()).getStats();
-    return { documents: stats.numberOfDocuments, caughtUp, ms: Date.now() - started };
+    return {
+      documents: stats.numberOfDocuments,
+      caughtUp,
+      ms: Date.now() - started,
+      database: database.database,
+    };
   }
 
   /** Loads every question in id order; checks the index holds exactly what MySQL holds. */

@@ -14,7 +14,14 @@ describe('synonyms', () => {
   it('has the built-in domain list', () => {
     const map = loadSynonyms();
     expect(map['账号']).toContain('账户');
-    expect(map['冻结']).toEqual(expect.arrayContaining(['封号', '限制']));
+    expect(map['封号']).toEqual(['冻结', '封禁']);
+    // Reviewed against real questions: a risk-control flag is not any 异常, a frozen account is not
+    // any 限制; and one-way entries only go one way.
+    expect(map['风控']).not.toContain('异常');
+    expect(map['冻结']).toBeUndefined();
+    expect(map['登陆']).toEqual(['登录']);
+    expect(map['登录']).toBeUndefined();
+    expect(map['花贝']).toEqual(['花呗']);
     expect(map['退钱']).toContain('退款');
     expect(map['huabei']).toContain('花呗');
   });

@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { BUILT_IN_SYNONYM_GROUPS } from './search-vocabulary';
+import { BUILT_IN_ONE_WAY_SYNONYMS, BUILT_IN_SYNONYM_GROUPS } from './search-vocabulary';
 
 /** Meilisearch's synonym map: word -> words that a query for it also matches. */
 export type SynonymMap = Record<string, string[]>;
@@ -52,9 +52,12 @@ export function parseSynonymFile(json: string, source: string): SynonymMap {
   throw new Error(`${source}: expected a list of word groups or an object of word -> synonyms`);
 }
 
-/** The built-in list merged with the operator's file (if any): the file only ever adds. */
+/** The built-in lists (groups and one-way) merged with the operator's file (if any): the file only ever adds. */
 export function loadSynonyms(file?: string): SynonymMap {
   const map = addGroups({}, BUILT_IN_SYNONYM_GROUPS);
+  for (const [word, synonyms] of Object.entries(BUILT_IN_ONE_WAY_SYNONYMS)) {
+    addOneWay(map, normalise(word), synonyms.map(normalise));
+  }
   if (!file) return map;
   let text: string;
   try {

@@ -1,4 +1,4 @@
-import { AppConfig } from '@app/core';
+import { AppConfig, parseDatabaseUrl } from '@app/core';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { MeiliSearch } from 'meilisearch';
 import * as fs from 'node:fs';
@@ -14,7 +14,8 @@ interface ServerFile {
 
 /**
  * The Meilisearch server this process talks to. With MEILI_URL set, that server; without it (development
- * and tests), the embedded server under MEILI_DATA_DIR: attached to when another local process already
+ * and tests), the embedded server under MEILI_DATA_DIR (by default one folder per database, see
+ * embeddedDataDir): attached to when another local process already
  * runs it, started otherwise (and then stopped on shutdown). Connected on first use, so a process that
  * never searches (the CLI's migrate) starts nothing.
  */
@@ -39,7 +40,9 @@ export class MeiliConnection implements OnApplicationShutdown {
     const url = this.config.get('MEILI_URL');
     if (url) return createMeiliClient(url, this.config.get('MEILI_MASTER_KEY'), timeout);
 
-    const dataDir = path.resolve(this.config.get('MEILI_DATA_DIR'));
+    const dataDir = path.resolve(
+      embeddedDataDir(this.config.get('MEILI_DATA_DIR'), this.config.get('DATABASE_URL')),
+    );
     const file = path.join(dataDir, 'server.json');
     const running = await this.findRunning(file, dataDir);
     if (running) {
@@ -95,4 +98,13 @@ export class MeiliConnection implements OnApplicationShutdown {
     await embedded.server.stop();
     fs.rmSync(embedded.file, { force: true });
   }
+}
+
+/**
+ * The embedded server's data folder: MEILI_DATA_DIR, or `.data/meili/<database name>` so that a
+ * development checkout pointed at another database (a fresh demo, a restored backup) gets its own
+ * indexes instead of searching the previous database's.
+ */
+export function embeddedDataDir(configured: string | undefined, databaseUrl: string): string {
+  return configured ?? path.join('.data', 'meili', parseDatabaseUrl(databaseUrl).database);
 }

@@ -1,4 +1,11 @@
-import { MEILI_QUERY_WORDS, rotatedQueries, segmentTerms, shapeDraftQuery } from './query-shaping';
+import {
+  MEILI_QUERY_WORDS,
+  rotatedQueries,
+  searchQueryVariants,
+  searchQueryWords,
+  segmentTerms,
+  shapeDraftQuery,
+} from './query-shaping';
 
 const texts = (terms: { text: string }[]): string[] => terms.map((t) => t.text);
 
@@ -60,5 +67,26 @@ describe('rotatedQueries', () => {
     expect(rotatedQueries(terms)).toEqual(['a b c d', 'b c d a', 'c d a b']);
     expect(rotatedQueries(terms.slice(0, 1))).toEqual(['a']);
     expect(rotatedQueries([])).toEqual([]);
+  });
+});
+
+describe('searchQueryVariants', () => {
+  it('searches the query as typed, then its words rotated (lone characters kept)', () => {
+    expect(searchQueryWords('扣了两次')).toEqual(['扣了', '两次']);
+    expect(searchQueryWords('花呗还款失败了')).toEqual(['花呗还款', '失败']);
+    expect(searchQueryVariants('扣了两次')).toEqual([
+      { q: '扣了两次', weight: 1 },
+      { q: '两次 扣了', weight: 0.9 },
+    ]);
+    expect(searchQueryVariants('花呗 还款 失败').map((v) => v.q)).toEqual([
+      '花呗 还款 失败',
+      '还款 失败 花呗',
+      '失败 花呗 还款',
+    ]);
+  });
+
+  it('keeps one-word and phrase queries as they are', () => {
+    expect(searchQueryVariants('花呗')).toEqual([{ q: '花呗', weight: 1 }]);
+    expect(searchQueryVariants('"扣了两次" 钱')).toEqual([{ q: '"扣了两次" 钱', weight: 1 }]);
   });
 });

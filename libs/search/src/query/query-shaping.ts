@@ -1,5 +1,5 @@
 import { markdownToPlainText } from '../index/plain-text';
-import { BUILT_IN_SYNONYM_GROUPS, DICTIONARY, STOP_WORDS } from '../index/search-vocabulary';
+import { BUILT_IN_SYNONYM_GROUPS, DICTIONARY, DOMAIN_WORDS, STOP_WORDS } from '../index/search-vocabulary';
 
 /**
  * Turns a question draft into a short keyword query. Meilisearch reads only the first 10 words of a
@@ -13,7 +13,7 @@ export const MEILI_QUERY_WORDS = 10;
 const MAX_BODY_CHARS = 2000;
 
 const STOP = new Set(STOP_WORDS);
-const VOCABULARY = new Set([...DICTIONARY, ...BUILT_IN_SYNONYM_GROUPS.flat()]);
+const VOCABULARY = new Set([...DICTIONARY, ...DOMAIN_WORDS, ...BUILT_IN_SYNONYM_GROUPS.flat()]);
 const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -102,4 +102,64 @@ export function rotatedQueries(terms: Term[], rotations = 3): string[] {
     out.push([...texts.slice(i), ...texts.slice(0, i)].join(' '));
   }
   return out;
+}
+
+/** Sub-queries of one search, each rotation weighted a little below the query as typed. */
+export interface QueryVariant {
+  q: string;
+  weight: number;
+}
+
+const ROTATION_WEIGHT = 0.9;
+const MAX_SEARCH_ROTATIONS = 3;
+
+/**
+ * The words of a typed search query, in order: stop words dropped, single characters glued to the
+ * word before them as written. Unlike segmentTerms a lone character stays (the user typed 扣 on purpose).
+ */
+export function searchQueryWords(query: string): string[] {
+  const words: string[] = [];
+  let current: { text: string; han: boolean } | null = null;
+  let previousEnd = -1;
+  const flush = (): void => {
+    if (current) words.push(current.text);
+    current = null;
+  };
+  for (const s of segmenter.segment(query.normalize('NFKC').toLowerCase())) {
+    const word = s.segment;
+    const glued = previousEnd === s.index;
+    if (s.isWordLike) previousEnd = s.index + word.length;
+    if (!s.isWordLike || STOP.has(word)) {
+      flush();
+      continue;
+    }
+    const han = HAN.test(word);
+    const c = current as { text: string; han: boolean } | null;
+    if (c && glued && han && c.han && Array.from(word).length === 1) {
+      c.text += word;
+      continue;
+    }
+    flush();
+    current = { text: word, han };
+  }
+  flush();
+  return words;
+}
+
+/**
+ * What one typed query is searched as. Meilisearch segments a short query without the context its
+ * documents had (扣了两次 becomes 扣了 + 两次, while "被扣了两次钱" was indexed as 被扣 + 两次) and, when
+ * not every word matches, it drops words from the end only: the thread that matches every word but
+ * the first is never found. So the query goes as typed, plus rotations of its words (each of the
+ * first few leading once), searched together (federated, a document counted once at its best score).
+ * Phrase queries ("…") go as typed only.
+ */
+export function searchQueryVariants(query: string): QueryVariant[] {
+  const variants: QueryVariant[] = [{ q: query, weight: 1 }];
+  if (query.includes('"')) return variants;
+  const words = searchQueryWords(query).slice(0, MEILI_QUERY_WORDS);
+  for (let i = 1; i < Math.min(MAX_SEARCH_ROTATIONS, words.length); i++) {
+    variants.push({ q: [...words.slice(i), ...words.slice(0, i)].join(' '), weight: ROTATION_WEIGHT });
+  }
+  return variants;
 }

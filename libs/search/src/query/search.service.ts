@@ -1,13 +1,17 @@
 import { AppError, RequestContext, charLength, decodeOffsetCursor, encodeCursor, pageSize } from '@app/core';
 import { QuestionStatus, QuestionsReader, TagCount } from '@app/forum';
 import { Injectable } from '@nestjs/common';
+import { FederatedMultiSearchParams, Hit, SearchParams } from 'meilisearch';
+import { IndexIdentityGuard } from '../identity/index-identity.guard';
 import { QuestionDocument } from '../index/question-document';
 import { QuestionIndex } from '../index/question-index';
 import { isIndexNotFound } from '../meili/meili-client';
 import { readFromMeili } from '../search.errors';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, escapeHtml, hasHighlight, renderHighlight } from './highlight';
+import { searchQueryVariants } from './query-shaping';
 import { SearchFilterValues, buildSearchFilter } from './search-filter';
 import { SearchConnection, SearchEdge } from './search.models';
+import { StaleDocuments } from './stale-documents';
 
 const MAX_QUERY_CHARS = 200;
 const MAX_FACETS = 30;
@@ -15,12 +19,23 @@ const CURSOR_KIND = 'sq';
 // Where a snippet comes from, in order of preference when several match: the fix before the problem.
 const SNIPPET_FIELDS = ['officialAnswer', 'acceptedAnswer', 'body'] as const;
 
-/** Full-text search of threads: Meilisearch ranks, MySQL supplies the rows (never a stale or deleted one). */
+interface RawResults {
+  hits: Hit<QuestionDocument>[];
+  tags: Record<string, number>;
+  estimatedTotalHits: number;
+}
+
+/**
+ * Full-text search of threads: Meilisearch ranks, MySQL supplies the rows (never a stale, deleted or
+ * foreign one: the index must mirror this database, and each hit's document must still describe its row).
+ */
 @Injectable()
 export class SearchService {
   constructor(
     private readonly index: QuestionIndex,
     private readonly questions: QuestionsReader,
+    private readonly identity: IndexIdentityGuard,
+    private readonly stale: StaleDocuments,
   ) {}
 
   async search(
@@ -36,24 +51,22 @@ export class SearchService {
     // No words: the newest solved threads, as a landing list.
     const blank = query === '';
     const expression = buildSearchFilter(blank ? { ...filter, solvedOnly: true } : (filter ?? {}));
+    await this.identity.assertServing();
+    const params: SearchParams = {
+      filter: expression,
+      sort: blank ? ['createdAt:desc'] : undefined,
+      showRankingScore: true,
+      attributesToRetrieve: ['id', 'indexedVersion'],
+      attributesToHighlight: ['title', ...SNIPPET_FIELDS],
+      attributesToCrop: [...SNIPPET_FIELDS],
+      cropLength: 40,
+      cropMarker: '…',
+      highlightPreTag: HIGHLIGHT_PRE,
+      highlightPostTag: HIGHLIGHT_POST,
+    };
     const response = await readFromMeili('searchQuestions', async () => {
       try {
-        const index = await this.index.index();
-        return await index.search(query, {
-          filter: expression,
-          offset,
-          limit: size + 1,
-          sort: blank ? ['createdAt:desc'] : undefined,
-          facets: ['tags'],
-          showRankingScore: true,
-          attributesToRetrieve: ['id'],
-          attributesToHighlight: ['title', ...SNIPPET_FIELDS],
-          attributesToCrop: [...SNIPPET_FIELDS],
-          cropLength: 40,
-          cropMarker: '…',
-          highlightPreTag: HIGHLIGHT_PRE,
-          highlightPostTag: HIGHLIGHT_POST,
-        });
+        return await this.query(query, params, offset, size + 1);
       } catch (err) {
         if (isIndexNotFound(err)) return null; // nothing indexed yet
         throw err;
@@ -62,30 +75,77 @@ export class SearchService {
     if (!response) return emptyConnection();
 
     const hits = response.hits.slice(0, size);
-    const rows = await this.questions.loader(ctx).loadMany(hits.map((h) => h.id));
+    const rows = await this.questions.loader(ctx).loadMany(hits.map((h) => String(h.id)));
     const edges: SearchEdge[] = [];
+    const stale: string[] = [];
     hits.forEach((hit, i) => {
       const node = rows[i];
       // The index may lag MySQL: a row that is gone or now closed is left out.
-      if (!node || node instanceof Error || node.status === QuestionStatus.CLOSED || node.isHidden) return;
+      if (!node || node instanceof Error || node.status === QuestionStatus.CLOSED || node.isHidden) {
+        if (!node) stale.push(String(hit.id));
+        return;
+      }
+      if (!this.stale.describes(node, hit.indexedVersion)) {
+        stale.push(node.id);
+        return;
+      }
       edges.push({
         node,
         cursor: encodeCursor(CURSOR_KIND, offset + i + 1),
-        score: hit._rankingScore ?? 0,
+        score: hit._federation?.weightedRankingScore ?? hit._rankingScore ?? 0,
         highlightedTitle: hasHighlight(hit._formatted?.title)
           ? renderHighlight(hit._formatted?.title ?? '')
           : escapeHtml(node.title),
         snippet: snippetOf(hit._formatted ?? {}),
       });
     });
+    await this.stale.requeue('searchQuestions', stale);
     return {
       edges,
       pageInfo: {
         hasNextPage: response.hits.length > size,
         endCursor: hits.length > 0 ? encodeCursor(CURSOR_KIND, offset + hits.length) : null,
       },
-      facets: tagFacets(response.facetDistribution?.tags ?? {}),
-      estimatedTotalCount: response.estimatedTotalHits ?? response.hits.length,
+      facets: tagFacets(response.tags),
+      estimatedTotalCount: response.estimatedTotalHits,
+    };
+  }
+
+  /**
+   * One search, or several merged (federated) when the query has several words: the query as typed
+   * plus rotations of its words (query-shaping.ts searchQueryVariants), each document counted once.
+   */
+  private async query(
+    query: string,
+    params: SearchParams,
+    offset: number,
+    limit: number,
+  ): Promise<RawResults> {
+    const variants = query === '' ? [{ q: '', weight: 1 }] : searchQueryVariants(query);
+    if (variants.length === 1) {
+      const r = await (
+        await this.index.index()
+      ).search(query, { ...params, offset, limit, facets: ['tags'] });
+      return {
+        hits: r.hits,
+        tags: r.facetDistribution?.tags ?? {},
+        estimatedTotalHits: r.estimatedTotalHits ?? r.hits.length,
+      };
+    }
+    const client = await this.index.client();
+    const r = await client.multiSearch<FederatedMultiSearchParams, QuestionDocument>({
+      federation: { offset, limit, facetsByIndex: { [this.index.uid]: ['tags'] } },
+      queries: variants.map((v) => ({
+        ...params,
+        indexUid: this.index.uid,
+        q: v.q,
+        federationOptions: { weight: v.weight },
+      })),
+    });
+    return {
+      hits: r.hits,
+      tags: r.facetsByIndex?.[this.index.uid]?.distribution.tags ?? {},
+      estimatedTotalHits: r.estimatedTotalHits ?? r.hits.length,
     };
   }
 }

@@ -54,13 +54,21 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
     const client = await this.index.client();
     let results;
     try {
-      ({ results } = await client.multiSearch({ queries }));
+      ({ results } = await client.multiSearch({
+        queries: queries.map((q) => ({ ...q, attributesToRetrieve: ['id', 'indexedVersion'] })),
+      }));
     } catch (err) {
       if (isIndexNotFound(err)) return []; // nothing indexed yet
       throw err;
     }
     const ids = new Set<string>();
-    for (const r of results) for (const h of r.hits) ids.add(String(h.id));
+    const versions = new Map<string, string | undefined>();
+    for (const r of results) {
+      for (const h of r.hits) {
+        ids.add(String(h.id));
+        versions.set(String(h.id), (h as { indexedVersion?: string }).indexedVersion);
+      }
+    }
     if (excludeId !== undefined) ids.delete(excludeId);
     await this.countUnseen([...ids].filter((id) => !stats.has(id)));
     const current = await this.stats.current();
@@ -72,7 +80,7 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
     return new LearnedReranker(current, this.model.current())
       .rank(text, candidates)
       .slice(0, limit)
-      .map((r) => ({ id: r.id, score: r.similarity }));
+      .map((r) => ({ id: r.id, score: r.similarity, indexedVersion: versions.get(r.id) }));
   }
 
   /** Documents another process indexed since our statistics were built: read and count them. */

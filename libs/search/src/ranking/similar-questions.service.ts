@@ -1,6 +1,8 @@
 import { AppConfig, AppError, RequestContext, charLength } from '@app/core';
 import { Question, QuestionStatus, QuestionsReader } from '@app/forum';
 import { Injectable } from '@nestjs/common';
+import { IndexIdentityGuard } from '../identity/index-identity.guard';
+import { StaleDocuments } from '../query/stale-documents';
 import { readFromMeili } from '../search.errors';
 import { SimilarDraft, SimilarityRanker } from './similarity-ranker';
 
@@ -23,6 +25,8 @@ export class SimilarQuestionsService {
     private readonly ranker: SimilarityRanker,
     private readonly questions: QuestionsReader,
     private readonly config: AppConfig,
+    private readonly identity: IndexIdentityGuard,
+    private readonly stale: StaleDocuments,
   ) {}
 
   async find(
@@ -39,12 +43,14 @@ export class SimilarQuestionsService {
       throw AppError.badInput(`body must be at most ${MAX_BODY_CHARS} characters`, 'body');
     }
     const minScore = this.config.get('SIMILAR_MIN_SCORE');
+    await this.identity.assertServing();
     const ranked = (await readFromMeili('similarQuestions', () => this.ranker.rank(draft, size, excludeId)))
       .filter((r) => r.score >= minScore && r.id !== excludeId)
       .slice(0, size);
 
     const rows = await this.questions.loader(ctx).loadMany(ranked.map((r) => r.id));
     const out: SimilarResult[] = [];
+    const stale: string[] = [];
     ranked.forEach((r, i) => {
       const question = rows[i];
       // The index may lag MySQL: a deleted row, or one closed as a duplicate since, is left out.
@@ -53,10 +59,18 @@ export class SimilarQuestionsService {
         question instanceof Error ||
         question.status === QuestionStatus.CLOSED ||
         question.isHidden
-      )
+      ) {
+        if (!question) stale.push(r.id);
         return;
+      }
+      // …and so is a row its document no longer describes (edited since, or another database's).
+      if (!this.stale.describes(question, r.indexedVersion)) {
+        stale.push(r.id);
+        return;
+      }
       out.push({ question, score: r.score });
     });
+    await this.stale.requeue('similarQuestions', stale);
     return out;
   }
 }

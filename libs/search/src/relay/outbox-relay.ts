@@ -1,6 +1,7 @@
 import { AppConfig, Metrics } from '@app/core';
 import { QUESTION_EVENTS } from '@app/forum';
 import { Injectable, Logger, Optional } from '@nestjs/common';
+import { IndexIdentityGuard } from '../identity/index-identity.guard';
 import { sameDocument } from '../index/question-document';
 import { QuestionDocumentsLoader } from '../index/question-documents.loader';
 import { QuestionIndex } from '../index/question-index';
@@ -37,6 +38,7 @@ export class OutboxRelay {
     private readonly index: QuestionIndex,
     private readonly config: AppConfig,
     private readonly links: SimilarityLinksStore,
+    private readonly identity: IndexIdentityGuard,
     @Optional() private readonly metrics?: Metrics,
   ) {}
 
@@ -61,6 +63,9 @@ export class OutboxRelay {
       if (isMeiliUnavailable(err)) return { claimed: 0, processed: 0, failed: 0, unavailable: true };
       throw err;
     }
+    // Never into another database's index: the rows wait in the outbox until a reindex (the guard
+    // logs and reports why).
+    if (!(await this.identity.writable())) return { claimed: 0, processed: 0, failed: 0, unavailable: false };
     const events = await this.store.claim(this.batchSize, this.config.get('SEARCH_RELAY_LEASE_MS'));
     if (events.length === 0) return { claimed: 0, processed: 0, failed: 0, unavailable: false };
     try {

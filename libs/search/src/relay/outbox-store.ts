@@ -134,6 +134,27 @@ export class OutboxStore {
     return rows.map((r) => String(r.id));
   }
 
+  /**
+   * Queues questions for re-indexing (one outbox row each, topic `topic`) unless a row for the
+   * question is already pending; returns how many were queued. Used when search hydration finds a
+   * document that no longer describes its row: the relay then rewrites it (or deletes it).
+   */
+  async requeueQuestions(ids: readonly string[], topic: string): Promise<number> {
+    let queued = 0;
+    for (const id of ids) {
+      if (!/^\d{1,19}$/.test(id)) continue; // not a question id of this forum: nothing to reload
+      const result = (await this.db.query(
+        `INSERT INTO outbox_events (topic, aggregate_type, aggregate_id, payload)
+         SELECT ?, 'question', ?, '{}' FROM DUAL
+          WHERE NOT EXISTS (SELECT 1 FROM outbox_events
+                             WHERE aggregate_type = 'question' AND aggregate_id = ? AND processed_at IS NULL)`,
+        [topic, id, id],
+      )) as { affectedRows?: number };
+      queued += result.affectedRows ?? 0;
+    }
+    return queued;
+  }
+
   async now(): Promise<Date> {
     const [row] = (await this.db.query('SELECT NOW(3) AS now')) as { now: Date }[];
     return row.now;

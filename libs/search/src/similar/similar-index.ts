@@ -12,14 +12,21 @@ export interface SimilarDocument {
   id: string;
   /** Hashed char unigram/bigram tokens of similarityText(title, body). */
   grams: string;
+  /** The questions document's indexedVersion, checked when a suggestion is hydrated. */
+  indexedVersion?: string;
 }
 
 export function similarUidOf(questionsUid: string): string {
   return `${questionsUid}_similar`;
 }
 
-export function buildSimilarDocument(q: { id: string; title: string; body: string }): SimilarDocument {
-  return { id: q.id, grams: gramsOf(similarityText(q.title, q.body)) };
+export function buildSimilarDocument(q: {
+  id: string;
+  title: string;
+  body: string;
+  indexedVersion?: string;
+}): SimilarDocument {
+  return { id: q.id, grams: gramsOf(similarityText(q.title, q.body)), indexedVersion: q.indexedVersion };
 }
 
 export const SIMILAR_INDEX_SETTINGS: Settings = {

@@ -1,5 +1,5 @@
 import { AppConfig, RedisConnection, pendingMigrations } from '@app/core';
-import { SearchHealth, SearchHealthService } from '@app/search';
+import { IndexIdentityGuard, REINDEX_HINT, SearchHealth, SearchHealthService, isForeign } from '@app/search';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -54,6 +54,7 @@ export class ReadinessChecks {
     private readonly redis: RedisConnection,
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly indexIdentity: IndexIdentityGuard,
   ) {}
 
   checks(): ReadinessCheck[] {
@@ -69,6 +70,7 @@ export class ReadinessChecks {
       { name: 'migrations', severity: 'fatal', run: () => this.migrations() },
       { name: 'meilisearch', severity: 'degraded', run: () => this.meilisearch(search) },
       { name: 'outbox', severity: 'degraded', run: () => this.outbox(search) },
+      { name: 'searchIndexIdentity', severity: 'degraded', run: () => this.searchIndexIdentity() },
     ];
     if (this.redis.client) checks.push({ name: 'redis', severity: 'degraded', run: () => this.redisCheck() });
     return checks;
@@ -104,6 +106,27 @@ export class ReadinessChecks {
     });
     return report;
   }
+
+  /**
+   * Whether the search index mirrors this database (libs/search/src/identity). A foreign index takes
+   * search away (SERVICE_UNAVAILABLE) while reading and writing threads keep working, so it is a
+   * degraded check: reported with the reason and the fix, never failing readiness.
+   */
+  private async searchIndexIdentity(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('searchIndexIdentity');
+    const status = await this.indexIdentity.status(true);
+    const mismatch = status.state !== 'match' && status.state !== 'unchecked';
+    const details = {
+      state: status.state,
+      degraded: mismatch,
+      searchServed: !isForeign(status.state),
+      ...(status.reason ? { reason: status.reason } : {}),
+      ...(mismatch ? { fix: REINDEX_HINT } : {}),
+    };
+    // A degraded check: "down" lists it under `degraded` (200) without failing readiness.
+    return mismatch ? check.down(details) : check.up(details);
+  }
+
 
   private async migrations(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('migrations');

@@ -1,5 +1,5 @@
 import { Metrics } from '@app/core';
-import { OutboxStats, OutboxStore } from '@app/search';
+import { IndexIdentityGuard, OutboxStats, OutboxStore, isForeign } from '@app/search';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
@@ -28,6 +28,7 @@ export class StateGauges {
     metrics: Metrics,
     private readonly outbox: OutboxStore,
     @InjectDataSource() private readonly db: DataSource,
+    private readonly indexIdentity: IndexIdentityGuard,
   ) {
     const gauge = <L extends string = string>(
       name: string,
@@ -71,6 +72,14 @@ export class StateGauges {
         if (pool.config?.connectionLimit) g.set({ state: 'max' }, pool.config.connectionLimit);
       },
       ['state'] as const,
+    );
+    gauge(
+      'search_index_identity_mismatch',
+      'Whether the search index was built from another database than this one (1: search refused until a reindex; NaN: not checked)',
+      async (g) => {
+        const { state } = await this.indexIdentity.status();
+        g.set(state === 'unchecked' ? Number.NaN : isForeign(state) ? 1 : 0);
+      },
     );
     gauge('db_pool_waiting_requests', 'Queries waiting for a free pool connection', (g) => {
       g.set(this.pool()?._connectionQueue?.length ?? 0);
