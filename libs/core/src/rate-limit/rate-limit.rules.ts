@@ -92,6 +92,21 @@ export const DEFAULT_RULES = {
   ]),
   // Marking notifications read.
   notifications: same([[120, MIN]]),
+  // changePassword, counted whether the current password was right or not (guessing it is slow).
+  password: same([
+    [5, 15 * MIN],
+    [20, DAY],
+  ]),
+  // graphql-ws: subscribe messages (keyed by account, or by IP address when signed out) …
+  subscribe: same([
+    [60, MIN],
+    [600, HOUR],
+  ]),
+  // … and socket connections per IP address.
+  wsConnect: same([
+    [60, MIN],
+    [600, HOUR],
+  ]),
   // Keyed by IP address or handle rather than by account:
   register: same([
     [5, HOUR],
