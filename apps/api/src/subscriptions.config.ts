@@ -79,12 +79,14 @@ function limitError(message: string, limit: string): GraphQLError {
 
 /**
  * What a client sees of an error on the socket: the same formatter as HTTP (no internals). Errors
- * made here about the request as a whole already carry their code and are safe to show.
+ * made here about the request as a whole already carry their code and are safe to show; errors
+ * thrown while starting a subscription (a guard's AppError) arrive wrapped without a path.
  */
 function formatErrors(errors: readonly GraphQLError[]): GraphQLFormattedError[] {
-  return errors.map((e) =>
-    !e.path && typeof e.extensions.code === 'string' ? e.toJSON() : formatGraphQLError(e.toJSON(), e),
-  );
+  return errors.map((e) => {
+    if (e.originalError) return formatGraphQLError(e.toJSON(), e.originalError);
+    return typeof e.extensions.code === 'string' ? e.toJSON() : formatGraphQLError(e.toJSON(), e);
+  });
 }
 
 interface SocketState {
