@@ -143,6 +143,22 @@ describe('authentication hardening', () => {
       expect(jwt.decode(u.token)).toMatchObject({ sub: u.id, ver: 0, exp: expect.any(Number) });
     });
 
+    it('checks the token version with one read that the request reuses', async () => {
+      const u = await t.register('cost');
+      const sql = async (query: string, token?: string) => {
+        const res = await t.gql(query, {}, token);
+        expect(res.errors).toBeUndefined();
+        return Number(res.headers.get('x-sql-queries'));
+      };
+      const anonymous = await sql('{ __typename }');
+      const signedIn = await sql('{ __typename }', u.token);
+      const me = await sql('{ me { id handle displayName } }', u.token);
+      console.log(`SQL statements: anonymous ${anonymous}, with a token ${signedIn}, me ${me}`);
+      expect(anonymous).toBe(0);
+      expect(signedIn).toBe(1); // the user row, by primary key
+      expect(me).toBe(1); // the same row answers me
+    });
+
     it('logout revokes every earlier token of the account (all devices) and only that account', async () => {
       const u = await t.register('logout');
       const bystander = await t.register('bystander');
