@@ -108,7 +108,11 @@ export class UsersService {
     const user = await this.getById(userId);
     const version = user.tokenVersion;
     if (user.officialLabel !== null) user.tokenVersion += 1;
-    if ((await this.displayNames.imitated(user.displayName)) !== null) user.displayName = user.handle;
+    if ((await this.displayNames.imitated(user.displayName)) !== null) {
+      // Handles are not checked (alipay_support may be a real official handle): fall back to a neutral name.
+      user.displayName =
+        (await this.displayNames.imitated(user.handle)) === null ? user.handle : `用户${user.id}`;
+    }
     user.officialLabel = null;
     user.officialSince = null;
     return this.saveUser(user, version);

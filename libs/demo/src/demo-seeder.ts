@@ -115,12 +115,12 @@ export class DemoSeeder {
   }
 
   private async createUser(demo: DemoUser): Promise<UserEntity> {
-    // Members cannot register names such as 支付宝官方客服: official accounts register under their
-    // handle and get their name with the badge, the admin path.
+    // Members cannot register names such as 支付宝官方客服: official accounts register under a
+    // neutral name and get their own with the badge, the admin path.
     const { user } = await this.auth.register({
       handle: demo.handle,
       password: DEMO_PASSWORD,
-      displayName: demo.officialLabel ? demo.handle : demo.displayName,
+      displayName: demo.officialLabel ? '演示账号' : demo.displayName,
     });
     let result = user;
     if (demo.role !== result.role) result = await this.users.setRole('system', result.id, demo.role);
