@@ -40,7 +40,7 @@ describe('admin CLI', () => {
   }, 180000);
 
   it('grants and revokes official badges with user:official', async () => {
-    const u = await t.register('cliofficial');
+    const u = await t.register('clibadge');
     const granted = await runCli([
       'user:official',
       u.handle,
@@ -64,7 +64,7 @@ describe('admin CLI', () => {
     expect(noLabel.code).toBe(1);
     expect((await runCli(['user:official', u.handle, '--revoke'])).code).toBe(0);
     expect(codes(await t.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
-    // Without the badge the account no longer carries an official-looking name.
+    // Without the badge the account no longer carries an official-looking name (back to its handle).
     expect(
       (await t.ok<{ me: { isOfficial: boolean; displayName: string } }>(ME, {}, await signIn(u.handle))).me,
     ).toEqual({ isOfficial: false, displayName: u.handle, role: 'MEMBER', badges: [] });
