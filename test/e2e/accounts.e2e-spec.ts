@@ -58,7 +58,12 @@ describe('accounts', () => {
         isOfficial: true,
         badges: [{ kind: 'OFFICIAL', label: '支付宝官方客服' }],
       });
-      const me = await t.ok<{ me: { isOfficial: boolean } }>(ME, {}, staff.token);
+      // The grant revoked the tokens issued before it: the account signs in again.
+      expect(codes(await t.gql(ME, {}, staff.token))).toEqual(['UNAUTHENTICATED']);
+      const relogin = await t.ok<{ login: { token: string } }>(LOGIN, {
+        input: { handle: staff.handle, password: 'correct horse battery' },
+      });
+      const me = await t.ok<{ me: { isOfficial: boolean } }>(ME, {}, relogin.login.token);
       expect(me.me.isOfficial).toBe(true);
 
       const revoke = await t.ok<{ revokeOfficialBadge: { isOfficial: boolean; badges: unknown[] } }>(

@@ -1,4 +1,4 @@
-import { Role } from '@app/accounts';
+import { AuthService, Role } from '@app/accounts';
 import { answer, ask } from '../helpers/forum-ops';
 import { TestApp, TestUser } from '../helpers/test-app';
 
@@ -15,6 +15,8 @@ interface Row {
   /** Builds a fresh target owned by `author` and returns the operation to run. */
   prepare: (t: TestApp, fx: Fixture) => Promise<{ query: string; variables: Record<string, unknown> }>;
   allow: ActorKind[];
+  /** The mutation revokes tokens (its actor's or the target's): fixture users sign in again after it. */
+  revokesTokens?: true;
 }
 
 const EVERYONE: ActorKind[] = [...ACTORS];
@@ -244,8 +246,23 @@ const MATRIX: Record<string, Row> = {
       variables: {},
     }),
   },
+  logout: {
+    allow: SIGNED_IN,
+    revokesTokens: true,
+    prepare: async () => ({ query: `mutation { logout }`, variables: {} }),
+  },
+  changePassword: {
+    allow: SIGNED_IN,
+    revokesTokens: true,
+    // Every fixture user has the password TestApp.register gives; it is "changed" to itself.
+    prepare: async () => ({
+      query: `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { token } }`,
+      variables: { c: 'correct horse battery', n: 'correct horse battery' },
+    }),
+  },
   grantOfficialBadge: {
     allow: ['admin'],
+    revokesTokens: true,
     prepare: async (_t, fx) => ({
       query: `mutation($id: ID!) { grantOfficialBadge(userId: $id, label: "官方客服") { id } }`,
       variables: { id: fx.other.id },
@@ -253,6 +270,7 @@ const MATRIX: Record<string, Row> = {
   },
   revokeOfficialBadge: {
     allow: ['admin'],
+    revokesTokens: true,
     prepare: async (_t, fx) => ({
       query: `mutation($id: ID!) { revokeOfficialBadge(userId: $id) { id } }`,
       variables: { id: fx.other.id },
@@ -296,6 +314,11 @@ describe('authorization matrix', () => {
     const { query, variables } = await MATRIX[mutation].prepare(t, fx);
     const token = actor === 'anonymous' ? undefined : users[actor].token;
     const res = await t.gql(query, variables, token);
+    if (MATRIX[mutation].revokesTokens) {
+      for (const user of [...Object.values(users), other]) {
+        user.token = (await t.app.get(AuthService).tokenFor(user.id)).token;
+      }
+    }
     const code = res.errors?.[0]?.extensions?.code;
     if (expected === 'allow') {
       expect(res.errors).toBeUndefined();

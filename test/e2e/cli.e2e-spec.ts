@@ -1,9 +1,9 @@
 import { createConnection } from 'mysql2/promise';
 import { dropDatabase, ensureDatabase } from '../../libs/core/src/database/ensure-database';
 import { runCli } from '../helpers/cli';
-import { TestApp } from '../helpers/test-app';
+import { TestApp, codes } from '../helpers/test-app';
 
-const ME = `{ me { role isOfficial badges { kind label } } }`;
+const ME = `{ me { role isOfficial displayName badges { kind label } } }`;
 
 describe('admin CLI', () => {
   let t: TestApp;
@@ -12,13 +12,23 @@ describe('admin CLI', () => {
   });
   afterAll(() => t.close());
 
+  const signIn = async (handle: string): Promise<string> =>
+    (
+      await t.ok<{ login: { token: string } }>(
+        `mutation($h: String!) { login(input: { handle: $h, password: "correct horse battery" }) { token } }`,
+        { h: handle },
+      )
+    ).login.token;
+
   it('sets roles with user:role and rejects unknown roles and handles', async () => {
     const u = await t.register('cli');
     const ok = await runCli(['user:role', u.handle, 'moderator']);
     expect(ok).toMatchObject({ code: 0 });
     expect(ok.stdout).toContain('MODERATOR');
+    // A role change revokes the earlier tokens; signed in again, the user has the new role.
+    expect(codes(await t.gql(ME, {}, u.token))).toEqual(['UNAUTHENTICATED']);
     expect(
-      (await t.ok<{ me: { role: string; badges: { kind: string }[] } }>(ME, {}, u.token)).me,
+      (await t.ok<{ me: { role: string; badges: { kind: string }[] } }>(ME, {}, await signIn(u.handle))).me,
     ).toMatchObject({ role: 'MODERATOR', badges: [{ kind: 'MODERATOR' }] });
 
     const bad = await runCli(['user:role', u.handle, 'EMPEROR']);
@@ -30,18 +40,34 @@ describe('admin CLI', () => {
   }, 180000);
 
   it('grants and revokes official badges with user:official', async () => {
-    const u = await t.register('cliofficial');
-    expect((await runCli(['user:official', u.handle, '--label', '蚂蚁客服'])).code).toBe(0);
+    const u = await t.register('clibadge');
+    const granted = await runCli([
+      'user:official',
+      u.handle,
+      '--label',
+      '蚂蚁客服',
+      '--display-name',
+      '蚂蚁客服小蚁',
+    ]);
+    expect(granted.code).toBe(0);
+    expect(granted.stdout).toContain('蚂蚁客服小蚁');
+    expect(codes(await t.gql(ME, {}, u.token))).toEqual(['UNAUTHENTICATED']);
+    const token = await signIn(u.handle);
     expect(
-      (await t.ok<{ me: { isOfficial: boolean; badges: unknown[] } }>(ME, {}, u.token)).me,
+      (await t.ok<{ me: { isOfficial: boolean; displayName: string; badges: unknown[] } }>(ME, {}, token)).me,
     ).toMatchObject({
       isOfficial: true,
+      displayName: '蚂蚁客服小蚁',
       badges: [{ kind: 'OFFICIAL', label: '蚂蚁客服' }],
     });
     const noLabel = await runCli(['user:official', u.handle]);
     expect(noLabel.code).toBe(1);
     expect((await runCli(['user:official', u.handle, '--revoke'])).code).toBe(0);
-    expect((await t.ok<{ me: { isOfficial: boolean } }>(ME, {}, u.token)).me.isOfficial).toBe(false);
+    expect(codes(await t.gql(ME, {}, token))).toEqual(['UNAUTHENTICATED']);
+    // Without the badge the account no longer carries an official-looking name (back to its handle).
+    expect(
+      (await t.ok<{ me: { isOfficial: boolean; displayName: string } }>(ME, {}, await signIn(u.handle))).me,
+    ).toEqual({ isOfficial: false, displayName: u.handle, role: 'MEMBER', badges: [] });
   }, 180000);
 
   it('migrates a new database up, reverts every migration with down, and migrates again', async () => {

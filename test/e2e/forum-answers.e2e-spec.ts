@@ -1,4 +1,4 @@
-import { Role } from '@app/accounts';
+import { AuthService, Role } from '@app/accounts';
 import {
   ACCEPT,
   ANSWER,
@@ -227,7 +227,10 @@ describe('answers, accepted and official answers, votes', () => {
         { id: former.id },
         admin.token,
       );
-      expect(codes(await t.gql(MARK, { id: a }, former.token))).toEqual(['FORBIDDEN']);
+      // The revoke also revoked the tokens issued while official; signed in again, the account is a member.
+      expect(codes(await t.gql(MARK, { id: a }, former.token))).toEqual(['UNAUTHENTICATED']);
+      const fresh = (await t.app.get(AuthService).tokenFor(former.id)).token;
+      expect(codes(await t.gql(MARK, { id: a }, fresh))).toEqual(['FORBIDDEN']);
     });
   });
 

@@ -162,7 +162,7 @@ describe('demo seed', () => {
   it('refuses to run in production', async () => {
     const run = await runCli(['seed'], {
       NODE_ENV: 'production',
-      JWT_SECRET: 'x'.repeat(40),
+      JWT_SECRET: 'production-test-secret-0123456789abcdef',
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain('NODE_ENV=production');

@@ -1,4 +1,4 @@
-import { Role, UsersService } from '@app/accounts';
+import { AuthService, Role, UsersService } from '@app/accounts';
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { createApiApp } from '../../apps/api/src/bootstrap';
@@ -100,14 +100,19 @@ export class TestApp {
     return { id: data.register.user.id, handle, token: data.register.token };
   }
 
-  /** Grants a role or an official badge the way the admin CLI does (same service). */
+  /**
+   * Grants a role or an official badge the way the admin CLI does (same service). The change revokes
+   * the user's earlier tokens, so `user.token` is replaced by a fresh one (as if they signed in again).
+   */
   async withRole(user: TestUser, role: Role): Promise<TestUser> {
     await this.app.get(UsersService).setRole('system', user.id, role);
+    user.token = (await this.app.get(AuthService).tokenFor(user.id)).token;
     return user;
   }
 
   async official(user: TestUser, label = '支付宝官方客服'): Promise<TestUser> {
     await this.app.get(UsersService).grantOfficialBadge('system', user.id, label);
+    user.token = (await this.app.get(AuthService).tokenFor(user.id)).token;
     return user;
   }
 }

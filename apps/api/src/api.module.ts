@@ -1,5 +1,5 @@
-import { AccountsModule, RequestContextFactory } from '@app/accounts';
-import { AppConfig, AppErrorFilter, CoreModule, countQueriesPerRequest } from '@app/core';
+import { AccountsModule, RequestContextFactory, TokenRevocations, UsersService } from '@app/accounts';
+import { AppConfig, AppErrorFilter, CoreModule, RateLimitService, countQueriesPerRequest } from '@app/core';
 import { ForumModule, NotificationsModule } from '@app/forum';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -20,7 +20,7 @@ import { OpsModule } from './ops/ops.module';
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
       imports: [AccountsModule],
-      inject: [AppConfig, RequestContextFactory],
+      inject: [AppConfig, RequestContextFactory, UsersService, RateLimitService, TokenRevocations],
       useFactory: graphqlOptions,
     }),
   ],

@@ -1,11 +1,11 @@
-import { RequestContextFactory } from '@app/accounts';
-import { AppConfig, formatGraphQLError, queryCountPlugin } from '@app/core';
+import { RequestContextFactory, TokenRevocations, UsersService } from '@app/accounts';
+import { AppConfig, RateLimitService, formatGraphQLError, queryCountPlugin } from '@app/core';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Request } from 'express';
 import * as path from 'node:path';
-import { graphqlWsOptions, wsContext } from './subscriptions.config';
+import { SubscriptionGate, wsContext } from './subscriptions.config';
 
 /**
  * Limits on what one operation may ask for (GraphQL Armor). The deepest legitimate query, a thread
@@ -20,7 +20,13 @@ export const GRAPHQL_LIMITS = {
 };
 
 /** Apollo options: per-request context with fresh DataLoaders, one error formatter, no stack traces. */
-export function graphqlOptions(config: AppConfig, contexts: RequestContextFactory): ApolloDriverConfig {
+export function graphqlOptions(
+  config: AppConfig,
+  contexts: RequestContextFactory,
+  users: UsersService,
+  limits: RateLimitService,
+  revocations: TokenRevocations,
+): ApolloDriverConfig {
   const production = config.isProduction;
   const armor = new ApolloArmor({
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: true, flattenFragments: true },
@@ -34,6 +40,21 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     blockFieldSuggestion: { enabled: production },
   }).protect();
   const plugins = [...armor.plugins];
+  // The socket gets the same validation rules (Armor's included), authentication and limits.
+  const gate = new SubscriptionGate(
+    contexts,
+    users,
+    limits,
+    revocations,
+    {
+      maxTokens: GRAPHQL_LIMITS.maxTokens,
+      perSocket: config.get('WS_MAX_SUBSCRIPTIONS_PER_SOCKET'),
+      perUser: config.get('WS_MAX_SUBSCRIPTIONS_PER_USER'),
+      recheckMs: config.get('WS_TOKEN_RECHECK_MS'),
+      hideSuggestions: production,
+    },
+    armor.validationRules,
+  );
   if (config.get('GRAPHQL_SANDBOX')) plugins.push(ApolloServerPluginLandingPageLocalDefault({ embed: true }));
   if (!production) plugins.push(queryCountPlugin);
   return {
@@ -51,11 +72,11 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     csrfPrevention: true,
     formatError: formatGraphQLError,
     // HTTP requests bring `req`; graphql-ws operations bring the socket's connectionParams instead.
-    context: (arg: { req?: Request } & Parameters<typeof wsContext>[0]) =>
+    context: async (arg: { req?: Request } & Parameters<typeof wsContext>[0]) =>
       arg.req
-        ? { req: arg.req, ctx: contexts.create(arg.req.headers, arg.req.ip ?? null) }
+        ? { req: arg.req, ctx: await contexts.create(arg.req.headers, arg.req.ip ?? null) }
         : wsContext(arg, contexts),
     // Live notifications (notificationAdded) over graphql-ws on the same path.
-    subscriptions: { 'graphql-ws': graphqlWsOptions(contexts, GRAPHQL_LIMITS) },
+    subscriptions: { 'graphql-ws': gate.options() },
   };
 }

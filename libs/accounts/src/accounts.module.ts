@@ -10,6 +10,8 @@ import { PasswordHasher } from './auth/password-hasher';
 import { RequestContextFactory } from './auth/request-context.factory';
 import { UserEntity } from './entities/user.entity';
 import { UsersService } from './users.service';
+import { DisplayNamePolicy } from './display-name.policy';
+import { TokenRevocations } from './auth/token-revocations';
 
 @Module({
   imports: [
@@ -27,7 +29,18 @@ import { UsersService } from './users.service';
     AuthGuard,
     RateLimitGuard,
     RequestContextFactory,
+    DisplayNamePolicy,
+    TokenRevocations,
   ],
-  exports: [UsersService, AuthService, AuthGuard, RateLimitGuard, RequestContextFactory, TypeOrmModule],
+  exports: [
+    DisplayNamePolicy,
+    TokenRevocations,
+    UsersService,
+    AuthService,
+    AuthGuard,
+    RateLimitGuard,
+    RequestContextFactory,
+    TypeOrmModule,
+  ],
 })
 export class AccountsModule {}

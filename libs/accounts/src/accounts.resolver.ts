@@ -1,7 +1,8 @@
 import { AppError, Ctx, ErrorCode, RateLimitService, RequestContext, parseId } from '@app/core';
+import { UseGuards } from '@nestjs/common';
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Actor } from './auth/actor';
-import { CurrentActor } from './auth/auth.guard';
+import { AuthGuard, CurrentActor } from './auth/auth.guard';
 import { SignedIn } from './auth/rate-limit.guard';
 import { AuthService, IssuedToken } from './auth/auth.service';
 import { LoginInput, RegisterInput } from './dto/auth.input';
@@ -50,8 +51,12 @@ export class AccountsResolver {
     return toPayload(issued);
   }
 
-  @Query(() => User, { nullable: true, description: 'The signed-in user, or null' })
+  @Query(() => User, {
+    nullable: true,
+    description: 'The signed-in user, or null without a token (UNAUTHENTICATED with a bad or revoked one)',
+  })
   async me(@Ctx() ctx: RequestContext): Promise<User | null> {
+    if (ctx.tokenError) throw AppError.unauthenticated(ctx.tokenError);
     if (!ctx.viewer) return null;
     const user = await this.users.loader(ctx).load(ctx.viewer.userId);
     return user ? toUser(user) : null;
@@ -63,17 +68,44 @@ export class AccountsResolver {
     return user ? toUser(user) : null;
   }
 
-  @Mutation(() => User, { description: 'Admin only' })
+  @Mutation(() => Boolean, {
+    description: "Signs out on every device: all of the viewer's tokens stop working (HTTP and WebSocket)",
+  })
+  @UseGuards(AuthGuard)
+  async logout(@CurrentActor() actor: Actor): Promise<boolean> {
+    await this.auth.logout(actor.id);
+    return true;
+  }
+
+  @Mutation(() => AuthPayload, {
+    description: 'Changes the password; every earlier token stops working and a fresh one is returned',
+  })
+  @SignedIn('password')
+  async changePassword(
+    @CurrentActor() actor: Actor,
+    @Args('currentPassword') currentPassword: string,
+    @Args('newPassword') newPassword: string,
+  ): Promise<AuthPayload> {
+    return toPayload(await this.auth.changePassword(actor.id, currentPassword, newPassword));
+  }
+
+  @Mutation(() => User, {
+    description:
+      "Admin only. Revokes the user's earlier tokens; displayName optionally renames the account (official accounts may use names such as 支付宝官方客服, members may not)",
+  })
   @SignedIn('moderate')
   async grantOfficialBadge(
     @CurrentActor() actor: Actor,
     @Args('userId', { type: () => ID }) userId: string,
     @Args('label') label: string,
+    @Args('displayName', { type: () => String, nullable: true }) displayName: string | null,
   ): Promise<User> {
-    return toUser(await this.users.grantOfficialBadge(actor, parseId(userId, 'userId'), label));
+    return toUser(
+      await this.users.grantOfficialBadge(actor, parseId(userId, 'userId'), label, { displayName }),
+    );
   }
 
-  @Mutation(() => User, { description: 'Admin only' })
+  @Mutation(() => User, { description: "Admin only. Revokes the user's earlier tokens" })
   @SignedIn('moderate')
   async revokeOfficialBadge(
     @CurrentActor() actor: Actor,

@@ -9,3 +9,5 @@ export * from './models/role.enum';
 export * from './models/user.model';
 export * from './users.mapper';
 export * from './users.service';
+export * from './display-name.policy';
+export * from './auth/token-revocations';

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { DEV_JWT_SECRET_FILE } from './config/dev-secret';
 import { parseEnv } from './config/env.schema';
 import { parseDatabaseUrl } from './database/database-url';
 import { AppError } from './errors/app-error';
@@ -24,8 +26,33 @@ describe('config', () => {
 
   it('requires JWT_SECRET in production and does not auto-create databases there', () => {
     expect(() => parseEnv({ NODE_ENV: 'production' })).toThrow(/JWT_SECRET: is required/);
-    const env = parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'x'.repeat(40) });
+    const env = parseEnv({ NODE_ENV: 'production', JWT_SECRET: 'production-test-secret-0123456789abcdef' });
     expect(env.DB_AUTO_CREATE).toBe(false);
+  });
+
+  it.each([
+    ['shorter than 32 bytes', 'a1b2c3d4e5f6g7h8i9j0k1l2m3n4o5', /JWT_SECRET: must be at least 32 bytes/],
+    [
+      'the published development secret',
+      'dev-only-secret-change-me-in-production-0123456789',
+      /published development secret/,
+    ],
+    ['a placeholder', 'x'.repeat(40), /placeholder/],
+  ])('refuses a JWT_SECRET that is %s', (_, secret, message) => {
+    expect(() => parseEnv({ NODE_ENV: 'production', JWT_SECRET: secret })).toThrow(message);
+    expect(() => parseEnv({ NODE_ENV: 'development', JWT_SECRET: secret })).toThrow(message);
+  });
+
+  it('counts bytes, so 11 Chinese characters (33 bytes) are enough and 10 (30 bytes) are not', () => {
+    expect(() => parseEnv({ JWT_SECRET: '支付宝官方客服一二三四' })).not.toThrow();
+    expect(() => parseEnv({ JWT_SECRET: '支付宝官方客服一二三' })).toThrow(/32 bytes/);
+  });
+
+  it('uses a random development secret kept under .data/, never a published one', () => {
+    const a = parseEnv({}).JWT_SECRET;
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(parseEnv({ NODE_ENV: 'test' }).JWT_SECRET).toBe(a); // one secret per checkout
+    expect(readFileSync(DEV_JWT_SECRET_FILE, 'utf8').trim()).toBe(a);
   });
 
   it('parses database URLs and refuses odd database names', () => {

@@ -115,15 +115,19 @@ export class DemoSeeder {
   }
 
   private async createUser(demo: DemoUser): Promise<UserEntity> {
+    // Members cannot register names such as 支付宝官方客服: official accounts register under a
+    // neutral name and get their own with the badge, the admin path.
     const { user } = await this.auth.register({
       handle: demo.handle,
       password: DEMO_PASSWORD,
-      displayName: demo.displayName,
+      displayName: demo.officialLabel ? '演示账号' : demo.displayName,
     });
     let result = user;
     if (demo.role !== result.role) result = await this.users.setRole('system', result.id, demo.role);
     if (demo.officialLabel) {
-      result = await this.users.grantOfficialBadge('system', result.id, demo.officialLabel);
+      result = await this.users.grantOfficialBadge('system', result.id, demo.officialLabel, {
+        displayName: demo.displayName,
+      });
     }
     return result;
   }

@@ -32,7 +32,10 @@ export class UserOfficialCommand extends CommandRunner {
     super();
   }
 
-  async run([handle]: string[], options: { label?: string; revoke?: boolean }): Promise<void> {
+  async run(
+    [handle]: string[],
+    options: { label?: string; revoke?: boolean; displayName?: string },
+  ): Promise<void> {
     const user = await this.users.getByHandle(handle);
     if (options.revoke) {
       await this.users.revokeOfficialBadge('system', user.id);
@@ -40,8 +43,18 @@ export class UserOfficialCommand extends CommandRunner {
       return;
     }
     if (!options.label) throw AppError.badInput('Give the badge label with --label <text>');
-    const updated = await this.users.grantOfficialBadge('system', user.id, options.label);
-    console.log(`${updated.handle} is now official: ${updated.officialLabel}`);
+    const updated = await this.users.grantOfficialBadge('system', user.id, options.label, {
+      displayName: options.displayName,
+    });
+    console.log(`${updated.handle} (${updated.displayName}) is now official: ${updated.officialLabel}`);
+  }
+
+  @Option({
+    flags: '--display-name <text>',
+    description: 'Also rename the account, e.g. 支付宝官方客服 (members cannot choose such names)',
+  })
+  parseDisplayName(value: string): string {
+    return value;
   }
 
   @Option({ flags: '--label <text>', description: 'Badge label, e.g. 支付宝官方客服' })

@@ -26,6 +26,10 @@ export class UserEntity {
   @Column({ name: 'official_since', type: 'datetime', precision: 3, nullable: true })
   officialSince: Date | null;
 
+  /** Raised to revoke every token issued before (tokens carry it as their `ver` claim). */
+  @Column({ name: 'token_version', type: 'int', unsigned: true, default: 0 })
+  tokenVersion: number;
+
   @CreateDateColumn({
     name: 'created_at',
     type: 'datetime',

@@ -1,8 +1,25 @@
 import { isIP } from 'node:net';
 import { z } from 'zod';
 import { parseDatabaseUrl } from '../database/database-url';
+import { PUBLISHED_JWT_SECRETS, developmentJwtSecret } from './dev-secret';
 
-const DEV_JWT_SECRET = 'dev-only-secret-change-me-in-production-0123456789';
+/** Bytes, not characters: HS256 keys are byte strings. */
+const JWT_SECRET_MIN_BYTES = 32;
+const JWT_SECRET_MIN_DISTINCT = 10;
+
+/** Why a JWT secret is unfit, or null. */
+export function jwtSecretProblem(secret: string): string | null {
+  if (Buffer.byteLength(secret, 'utf8') < JWT_SECRET_MIN_BYTES) {
+    return `must be at least ${JWT_SECRET_MIN_BYTES} bytes (e.g. openssl rand -hex 32)`;
+  }
+  if (PUBLISHED_JWT_SECRETS.includes(secret)) {
+    return 'is the published development secret; generate one (e.g. openssl rand -hex 32)';
+  }
+  if (new Set(secret).size < JWT_SECRET_MIN_DISTINCT) {
+    return `looks like a placeholder (fewer than ${JWT_SECRET_MIN_DISTINCT} distinct characters); generate one (e.g. openssl rand -hex 32)`;
+  }
+  return null;
+}
 
 /**
  * TRUST_PROXY: `false` (no proxy), a hop count, or a comma-separated list of proxy addresses, subnets
@@ -35,7 +52,7 @@ export const envSchema = z
       .refine(namesDatabase, 'must end with a database name made of letters, digits and _')
       .default('mysql://root@127.0.0.1:3306/qa_forum'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    JWT_SECRET: z.string().optional(),
     JWT_EXPIRES_IN_SECONDS: z.coerce
       .number()
       .int()
@@ -113,6 +130,15 @@ export const envSchema = z
     HEALTH_MAX_OUTBOX_BACKLOG: z.coerce.number().int().min(1).default(10000),
     // When set, GET /metrics requires `Authorization: Bearer <token>` (scrapers can send one).
     METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
+    // graphql-ws: concurrent subscriptions allowed on one socket, and for one account over all its
+    // sockets on this instance; open sockets re-check their token's version this often (0: never).
+    WS_MAX_SUBSCRIPTIONS_PER_SOCKET: z.coerce.number().int().min(1).max(1000).default(20),
+    WS_MAX_SUBSCRIPTIONS_PER_USER: z.coerce.number().int().min(1).max(10000).default(50),
+    WS_TOKEN_RECHECK_MS: z.coerce.number().int().min(0).max(3600000).default(30000),
+    // Comma-separated words a display name may not contain unless the account is official (matched
+    // after NFKC, case folding and removing spaces, separators and zero-width characters); the labels
+    // of badges in use are always reserved too. Unset: the built-in list (accounts display-name.policy.ts).
+    RESERVED_DISPLAY_NAMES: z.string().max(4000).optional(),
     // Seed the demo community at API start (same as `--demo`); refused when NODE_ENV=production.
     SEED_DEMO: bool.optional(),
   })
@@ -120,6 +146,8 @@ export const envSchema = z
     if (env.NODE_ENV === 'production' && !env.JWT_SECRET) {
       ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required when NODE_ENV=production' });
     }
+    const secretProblem = env.JWT_SECRET === undefined ? null : jwtSecretProblem(env.JWT_SECRET);
+    if (secretProblem) ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: secretProblem });
     if (env.MEILI_URL && !env.MEILI_MASTER_KEY && env.NODE_ENV === 'production') {
       ctx.addIssue({
         code: 'custom',
@@ -130,7 +158,8 @@ export const envSchema = z
   })
   .transform((env) => ({
     ...env,
-    JWT_SECRET: env.JWT_SECRET ?? DEV_JWT_SECRET,
+    // Outside production (where it is required): a random secret kept in .data/ (dev-secret.ts).
+    JWT_SECRET: env.JWT_SECRET ?? developmentJwtSecret(),
     DB_AUTO_CREATE: env.DB_AUTO_CREATE ?? env.NODE_ENV !== 'production',
     GRAPHQL_INTROSPECTION: env.GRAPHQL_INTROSPECTION ?? env.NODE_ENV !== 'production',
     GRAPHQL_SANDBOX: env.GRAPHQL_SANDBOX ?? env.NODE_ENV !== 'production',

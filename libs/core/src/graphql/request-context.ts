@@ -2,6 +2,8 @@ import DataLoader from 'dataloader';
 
 export interface Viewer {
   userId: string;
+  /** The token's `ver` claim; a token counts only while it equals the user's token_version. */
+  tokenVersion: number;
 }
 
 /**

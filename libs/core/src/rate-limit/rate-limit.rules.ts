@@ -92,6 +92,21 @@ export const DEFAULT_RULES = {
   ]),
   // Marking notifications read.
   notifications: same([[120, MIN]]),
+  // changePassword, counted whether the current password was right or not (guessing it is slow).
+  password: same([
+    [5, 15 * MIN],
+    [20, DAY],
+  ]),
+  // graphql-ws: subscribe messages (keyed by account, or by IP address when signed out) …
+  subscribe: same([
+    [60, MIN],
+    [600, HOUR],
+  ]),
+  // … and socket connections per IP address.
+  wsConnect: same([
+    [60, MIN],
+    [600, HOUR],
+  ]),
   // Keyed by IP address or handle rather than by account:
   register: same([
     [5, HOUR],
@@ -132,6 +147,9 @@ const ACTION_WORDS: Record<RateAction, [string, string, string]> = {
   moderate: ['take', 'moderation action', 'moderation actions'],
   click: ['record', 'suggestion click', 'suggestion clicks'],
   notifications: ['make', 'notification update', 'notification updates'],
+  password: ['make', 'password change attempt', 'password change attempts'],
+  subscribe: ['start', 'subscription', 'subscriptions'],
+  wsConnect: ['open', 'live connection', 'live connections'],
   register: ['create', 'account', 'accounts'],
   loginIp: ['make', 'sign-in attempt', 'sign-in attempts'],
   loginFailures: ['make', 'failed sign-in', 'failed sign-ins'],
@@ -141,7 +159,7 @@ const ACTION_WORDS: Record<RateAction, [string, string, string]> = {
 };
 
 /** Actions counted per client address rather than per account. */
-const PER_ADDRESS = new Set<RateAction>(['register', 'loginIp', 'refusedAddress']);
+const PER_ADDRESS = new Set<RateAction>(['register', 'loginIp', 'refusedAddress', 'wsConnect']);
 
 const TIER_WHO: Record<Tier, string> = {
   newMember: 'new accounts',
