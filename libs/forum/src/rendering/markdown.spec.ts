@@ -33,3 +33,42 @@ describe('renderMarkdown', () => {
     expect(html).not.toMatch(/<[^>]+(href|src)\s*=\s*"?\s*(javascript|data|vbscript):/i);
   });
 });
+
+describe('images (no tracking pixels)', () => {
+  it('turns an external image into a link labelled with its alt text', () => {
+    const html = renderMarkdown('截图：![错误提示](https://tracker.example/pixel.gif?u=1)');
+    expect(html).not.toMatch(/<img\b/i);
+    expect(html).toContain(
+      '<a href="https://tracker.example/pixel.gif?u=1" rel="nofollow ugc noopener" target="_blank">图片：错误提示</a>',
+    );
+  });
+
+  it('labels an image without alt text with its address', () => {
+    expect(renderMarkdown('![](https://cdn.example/a.png)')).toContain('>图片：https://cdn.example/a.png</a>');
+  });
+
+  it('keeps only the label of an image inside a link (no nested links)', () => {
+    const html = renderMarkdown('[![徽章](https://img.example/b.svg)](https://example.com/)');
+    expect(html).toBe(
+      '<p><a href="https://example.com/" rel="nofollow ugc noopener" target="_blank">图片：徽章</a></p>\n',
+    );
+  });
+
+  it.each([
+    '<img src="https://tracker.example/p.gif">',
+    '![x](http://tracker.example/p.gif)',
+    '![x](//tracker.example/p.gif)',
+    '![x][ref]\n\n[ref]: https://tracker.example/p.gif',
+    '<p><img src=https://tracker.example/p.gif></p>',
+  ])('never emits an <img> for %s', (input) => {
+    expect(renderMarkdown(input)).not.toMatch(/<img\b/i);
+  });
+
+  it('drops unsafe image addresses from the link', () => {
+    for (const input of ['![x](javascript:alert(1))', '![x](data:image/gif;base64,R0lGOD)', '![x](vbscript:x)']) {
+      const html = renderMarkdown(input);
+      expect(html).not.toMatch(/<img\b/i);
+      expect(html).not.toMatch(/href="(?:javascript|data|vbscript):/i);
+    }
+  });
+});
