@@ -28,3 +28,5 @@ export * from './redis/redis.provider';
 export * from './logging/log-serializers';
 export * from './metrics/metrics';
 export * from './time/clock';
+export * from './privacy/personal-data';
+export * from './privacy/folded-text';
