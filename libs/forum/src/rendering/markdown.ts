@@ -12,22 +12,25 @@ const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographe
 // thread and tell that site who read it and when (a tracking pixel). An image becomes a plain link
 // to it, labelled with its alt text (or its address); inside a link only the label is kept.
 const IMAGE_LABEL = '图片：';
-interface RenderEnv {
-  linkDepth?: number;
-}
-md.renderer.rules.link_open = (tokens, idx, options, env: RenderEnv, self) => {
-  env.linkDepth = (env.linkDepth ?? 0) + 1;
+// markdown-it passes the `env` given to render() to every rule; ours counts open links.
+type RenderEnv = { linkDepth?: number } | undefined;
+const depthOf = (env: unknown): number => (env as RenderEnv)?.linkDepth ?? 0;
+const setDepth = (env: unknown, depth: number): void => {
+  if (env) (env as { linkDepth?: number }).linkDepth = depth;
+};
+md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+  setDepth(env, depthOf(env) + 1);
   return self.renderToken(tokens, idx, options);
 };
-md.renderer.rules.link_close = (tokens, idx, options, env: RenderEnv, self) => {
-  env.linkDepth = (env.linkDepth ?? 1) - 1;
+md.renderer.rules.link_close = (tokens, idx, options, env, self) => {
+  setDepth(env, depthOf(env) - 1);
   return self.renderToken(tokens, idx, options);
 };
-md.renderer.rules.image = (tokens, idx, _options, env: RenderEnv) => {
+md.renderer.rules.image = (tokens, idx, _options, env) => {
   const token = tokens[idx];
-  const src = token.attrGet('src') ?? '';
+  const src = String(token.attrGet('src') ?? '');
   const text = IMAGE_LABEL + md.utils.escapeHtml(token.content || src);
-  if ((env.linkDepth ?? 0) > 0 || !src) return text;
+  if (depthOf(env) > 0 || !src) return text;
   return `<a href="${md.utils.escapeHtml(src)}">${text}</a>`;
 };
 

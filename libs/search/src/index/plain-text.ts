@@ -26,7 +26,7 @@ const BLOCK_ENDS = new Set([
 ]);
 const CELL_ENDS = new Set(['th_close', 'td_close']);
 
-type Token = ReturnType<MarkdownIt['parse']>[number];
+type Token = ReturnType<typeof md.parse>[number];
 
 export function markdownToPlainText(markdown: string): string {
   let tokens: Token[];
