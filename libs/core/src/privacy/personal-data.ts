@@ -351,3 +351,8 @@ export function maskPersonalData(text: string): MaskResult {
 export function containsPersonalData(text: string): boolean {
   return findPersonalData(text).length > 0;
 }
+
+/** The text with its personal data masked (for fields that keep no record of what was masked). */
+export function maskPersonalText(text: string): string {
+  return maskPersonalData(text).text;
+}

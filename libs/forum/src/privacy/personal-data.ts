@@ -6,6 +6,7 @@ export {
   findPersonalData,
   maskPersonalData,
   containsPersonalData,
+  maskPersonalText,
   isResidentId,
   luhnValid,
 } from '@app/core';
