@@ -135,19 +135,68 @@ function obfuscationAt(text: string, i: number): { value: string; end: number } 
   return null;
 }
 
+/** Grows with the folded text (NFKC may expand one character into several). */
+class OffsetBuffer {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(Math.max(16, capacity));
+  }
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  done(): Int32Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+function isPlainAscii(code: number): boolean {
+  // Everything ASCII except the characters with a meaning here: & ( [ * _ ` ~ \
+  return (
+    code < 0x80 &&
+    code !== 0x26 &&
+    code !== 0x28 &&
+    code !== 0x5b &&
+    code !== 0x2a &&
+    code !== 0x5f &&
+    code !== 0x60 &&
+    code !== 0x7e &&
+    code !== 0x5c
+  );
+}
+
 export function foldText(original: string): FoldedText {
-  const out: string[] = [];
-  const from: number[] = [];
-  const to: number[] = [];
+  let text = '';
+  const from = new OffsetBuffer(original.length + 16);
+  const to = new OffsetBuffer(original.length + 16);
   const push = (value: string, start: number, end: number): void => {
+    text += value;
     for (let k = 0; k < value.length; k++) {
-      out.push(value[k]);
       from.push(start);
       to.push(end);
     }
   };
   let i = 0;
-  while (i < original.length) {
+  const n = original.length;
+  while (i < n) {
+    const code = original.charCodeAt(i);
+    if (isPlainAscii(code)) {
+      // Fast path: a run of ordinary ASCII is copied as it is.
+      let end = i + 1;
+      while (end < n && isPlainAscii(original.charCodeAt(end))) end++;
+      text += original.slice(i, end);
+      for (let k = i; k < end; k++) {
+        from.push(k);
+        to.push(k + 1);
+      }
+      i = end;
+      continue;
+    }
     const c = original[i];
     if (c === '&') {
       const entity = entityAt(original, i);
@@ -160,8 +209,8 @@ export function foldText(original: string): FoldedText {
         continue;
       }
     }
-    if (c === '[' || c === '(' || c === '（') {
-      const ob = c === '（' ? null : obfuscationAt(original, i);
+    if (c === '[' || c === '(') {
+      const ob = obfuscationAt(original, i);
       if (ob) {
         push(ob.value, i, ob.end);
         i = ob.end;
@@ -170,7 +219,7 @@ export function foldText(original: string): FoldedText {
     }
     if (c === '*') {
       let end = i;
-      while (end < original.length && original[end] === '*') end++;
+      while (end < n && original[end] === '*') end++;
       // Emphasis marks are dropped; a longer run is what masking wrote, and separates.
       if (end - i >= 4) push(MASK_RUN, i, end);
       i = end;
@@ -180,11 +229,17 @@ export function foldText(original: string): FoldedText {
       i += 1;
       continue;
     }
-    const code = original.codePointAt(i) as number;
-    const width = code > 0xffff ? 2 : 1;
-    const ch = width === 2 ? original.slice(i, i + 2) : c;
-    push(foldCodePoint(ch), i, i + width);
+    if (code >= 0x4e00 && code <= 0x9fff) {
+      // CJK ideographs fold to themselves, except the numerals.
+      push(CHINESE_DIGITS[c] ?? c, i, i + 1);
+      i += 1;
+      continue;
+    }
+    const wide = code >= 0xd800 && code <= 0xdbff && i + 1 < n;
+    const ch = wide ? original.slice(i, i + 2) : c;
+    const width = wide && ch.codePointAt(0)! > 0xffff ? 2 : 1;
+    push(foldCodePoint(width === 2 ? ch : c), i, i + width);
     i += width;
   }
-  return { text: out.join(''), from: Int32Array.from(from), to: Int32Array.from(to) };
+  return { text, from: from.done(), to: to.done() };
 }

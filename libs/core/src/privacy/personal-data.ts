@@ -179,18 +179,19 @@ function classify(
 ): { kind: PersonalDataKind; keepStart: number; keepEnd: number } | null {
   const n = digits.length;
   if (n < 11 || n > MAX_DIGITS) return null;
-  if (isAmount(folded, start, end)) return null;
+  // The shape of the digits first (cheap), the words around them only for a candidate.
+  let found: { kind: PersonalDataKind; keepStart: number; keepEnd: number } | null = null;
   // +86 / 0086 country code in front of a mobile number.
   const prefix = n === 13 && digits.startsWith('86') ? 2 : n === 15 && digits.startsWith('0086') ? 4 : 0;
-  const phone = digits.slice(prefix);
-  if (phone.length === 11 && phone[0] === '1' && phone[1] >= '3' && phone[1] <= '9') {
-    return { kind: PersonalDataKind.PHONE, keepStart: prefix + 3, keepEnd: 4 };
+  if (n - prefix === 11 && digits[prefix] === '1' && digits[prefix + 1] >= '3' && digits[prefix + 1] <= '9') {
+    found = { kind: PersonalDataKind.PHONE, keepStart: prefix + 3, keepEnd: 4 };
+  } else if (n === 18 && isResidentId(digits)) {
+    found = { kind: PersonalDataKind.ID_CARD, keepStart: 3, keepEnd: 4 };
+  } else if (n >= 15 && CARD_PREFIX.test(digits) && luhnValid(digits) && !saysNotACard(folded, start)) {
+    found = { kind: PersonalDataKind.BANK_CARD, keepStart: 4, keepEnd: 4 };
   }
-  if (n === 18 && isResidentId(digits)) return { kind: PersonalDataKind.ID_CARD, keepStart: 3, keepEnd: 4 };
-  if (n >= 15 && n <= 19 && CARD_PREFIX.test(digits) && luhnValid(digits) && !saysNotACard(folded, start)) {
-    return { kind: PersonalDataKind.BANK_CARD, keepStart: 4, keepEnd: 4 };
-  }
-  return null;
+  if (found && isAmount(folded, start, end)) return null;
+  return found;
 }
 
 /** The original text of [start, end) with the digits outside the kept ends replaced by `*`. */
@@ -239,25 +240,28 @@ function findNumbers(original: string, f: FoldedText, found: PersonalDataMatch[]
     const numberContext = saysNotACard(f.text, run[0].start);
     let i = 0;
     while (i < run.length) {
-      let matched = -1;
-      let digits = '';
-      const candidates: { j: number; digits: string }[] = [];
-      for (let j = i; j < run.length; j++) {
-        digits += run[j].digits;
-        if (digits.length > MAX_DIGITS) break;
-        candidates.push({ j, digits });
+      // The digits of run[i..last], the longest stretch of at most MAX_DIGITS digits from i.
+      let last = i - 1;
+      let all = '';
+      const ends: number[] = [];
+      while (last + 1 < run.length && all.length + run[last + 1].digits.length <= MAX_DIGITS) {
+        last += 1;
+        all += run[last].digits;
+        ends.push(all.length);
       }
-      for (let c = candidates.length - 1; c >= 0 && matched < 0; c--) {
-        const { j, digits: d } = candidates[c];
+      let matched = -1;
+      for (let j = last; j >= i && matched < 0; j--) {
         if (numberContext && (i > 0 || j < run.length - 1)) continue;
+        let digits = all.slice(0, ends[j - i]);
+        if (digits.length < 11) continue;
         let fEnd = run[j].end;
         // An ID number's final X (folded: x or X) belongs to it.
-        let withX = d;
-        if (d.length === 17 && (f.text[fEnd] === 'X' || f.text[fEnd] === 'x')) {
-          withX = d + 'X';
+        if (digits.length === 17) {
+          if (f.text[fEnd] !== 'X' && f.text[fEnd] !== 'x') continue;
+          digits += 'X';
           fEnd += 1;
         }
-        const kind = classify(withX, f.text, run[i].start, fEnd);
+        const kind = classify(digits, f.text, run[i].start, fEnd);
         if (!kind) continue;
         const m = maskDigitsIn(original, f, run[i].start, fEnd, kind.keepStart, kind.keepEnd);
         found.push({ kind: kind.kind, ...m });

@@ -7,7 +7,12 @@ import MarkdownIt from 'markdown-it';
 // step is a single pass over the text: no regular expression here can backtrack.
 
 // Raw HTML is recognised (html: true) only so that its tags can be dropped; nothing is rendered.
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+// Tables are not parsed (their rows cost a lot and carry no words the row text lacks): a table stays
+// paragraph text, whose pipes become spaces and whose separator rows are dropped, line by line.
+// maxNesting 20 bounds the nested look-ahead of link and image labels.
+const md = new MarkdownIt({ html: true, linkify: false, typographer: false, maxNesting: 20 }).disable(
+  'table',
+);
 
 // Private-use code points used as highlight markers (see query/highlight.ts); never let content carry them.
 // eslint-disable-next-line no-control-regex
@@ -49,7 +54,21 @@ export function markdownToPlainText(markdown: string): string {
       out.push('\n');
     }
   }
-  return cleanPlain(out.join(''));
+  return cleanPlain(dropTableMarkup(out.join('')));
+}
+
+/** Pipes become spaces; a line of only pipes, dashes, colons and spaces (a table separator row) goes. */
+function dropTableMarkup(text: string): string {
+  if (!text.includes('|')) return text;
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (!line.includes('|')) continue;
+    let separatorRow = line.includes('-');
+    for (let k = 0; k < line.length && separatorRow; k++) separatorRow = '|-: \t'.includes(line[k]);
+    lines[i] = separatorRow ? '' : line.replaceAll('|', ' ');
+  }
+  return lines.join('\n');
 }
 
 function inlineText(t: Token, out: string[]): void {
