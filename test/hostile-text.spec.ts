@@ -3,7 +3,7 @@
 // cases run in a plain Node process: inside Jest's sandbox every global lookup is many times slower.
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { BUDGET_MS, CaseResult, FUNCTIONS, INPUTS } from './helpers/hostile-text';
+import { BUDGET_MS, CaseResult, FUNCTIONS, INPUTS, SLACK, passes } from './helpers/hostile-text';
 
 function measureInPlainNode(): Promise<CaseResult[]> {
   return new Promise((resolve, reject) => {
@@ -43,15 +43,22 @@ describe('functions on user text stay linear on hostile input', () => {
     expect(results).toHaveLength(functions * inputs);
   });
 
-  it.each(Object.keys(FUNCTIONS))(`%s takes at most ${BUDGET_MS} ms on every hostile input`, (fn) => {
-    const mine = results.filter((r) => r.fn === fn);
-    const worst = mine.reduce((a, b) => (b.cpu > a.cpu ? b : a));
-    console.log(
-      `${fn}: worst ${worst.cpu.toFixed(1)} ms CPU (${worst.wall.toFixed(1)} ms wall) on "${worst.input}"`,
-    );
-    const slow = mine
-      .filter((r) => r.cpu > BUDGET_MS)
-      .map((r) => `${r.input}: ${r.cpu.toFixed(1)} ms CPU (${r.wall.toFixed(1)} ms wall)`);
-    expect(slow).toEqual([]);
-  });
+  it.each(Object.keys(FUNCTIONS))(
+    `%s takes at most ${BUDGET_MS} ms (or ${SLACK}x an ordinary post of the same size) on every hostile input`,
+    (fn) => {
+      const mine = results.filter((r) => r.fn === fn);
+      const worst = mine.reduce((a, b) => (b.cpu > a.cpu ? b : a));
+      const over = mine.filter((r) => r.cpu > BUDGET_MS).length;
+      console.log(
+        `${fn}: worst ${worst.cpu.toFixed(1)} ms CPU (${worst.wall.toFixed(1)} ms wall) on "${worst.input}"; ordinary post ${worst.benignCpu.toFixed(1)} ms; ${over} of ${mine.length} inputs over ${BUDGET_MS} ms`,
+      );
+      const slow = mine
+        .filter((r) => !passes(r))
+        .map(
+          (r) =>
+            `${r.input}: ${r.cpu.toFixed(1)} ms CPU (${r.wall.toFixed(1)} ms wall), ordinary post ${r.benignCpu.toFixed(1)} ms`,
+        );
+      expect(slow).toEqual([]);
+    },
+  );
 });

@@ -5,6 +5,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Request } from 'express';
 import * as path from 'node:path';
+import { capStringArguments } from './input-limits';
 import { graphqlWsOptions, wsContext } from './subscriptions.config';
 
 /**
@@ -46,6 +47,8 @@ export function graphqlOptions(config: AppConfig, contexts: RequestContextFactor
     plugins,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    // Length caps on every String and ID argument, HTTP and WebSocket alike (input-limits.ts).
+    transformSchema: capStringArguments,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
