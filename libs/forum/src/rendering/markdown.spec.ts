@@ -82,3 +82,15 @@ describe('images (no tracking pixels)', () => {
     }
   });
 });
+
+describe('linkify', () => {
+  it('links bare addresses in an ordinary post', () => {
+    expect(renderMarkdown('见 https://example.com/help')).toContain('<a href="https://example.com/help"');
+  });
+
+  it('leaves bare addresses as text in a post made of hundreds of them (linkify is the costly step)', () => {
+    const html = renderMarkdown('https://a.example/ '.repeat(150) + '[说明](https://example.com/help)');
+    expect(html.match(/<a /g)).toHaveLength(1);
+    expect(html).toContain('https://a.example/');
+  });
+});

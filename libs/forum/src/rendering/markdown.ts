@@ -7,6 +7,27 @@ import sanitizeHtml from 'sanitize-html';
 // maxNesting 20 (CommonMark preset's value, not the default 100) bounds the nested look-ahead of
 // link and image labels: a 20,000-character flood of `![` costs a few times less to parse.
 const md = new MarkdownIt({ html: false, linkify: true, breaks: true, typographer: false, maxNesting: 20 });
+// Bare addresses are linked by linkify, the costliest step by far: a body made of thousands of them
+// is rendered without it (Markdown links and <autolinks> still work).
+const mdWithoutLinkify = new MarkdownIt({
+  html: false,
+  linkify: false,
+  breaks: true,
+  typographer: false,
+  maxNesting: 20,
+});
+const MAX_LINKIFY_CANDIDATES = 100;
+
+/** Counts what linkify could turn into links (`://`, `www.`, `@`), stopping at the limit. */
+function tooManyLinkCandidates(markdown: string): boolean {
+  let count = 0;
+  for (const needle of ['://', 'www.', '@']) {
+    for (let at = markdown.indexOf(needle); at >= 0; at = markdown.indexOf(needle, at + needle.length)) {
+      if (++count > MAX_LINKIFY_CANDIDATES) return true;
+    }
+  }
+  return false;
+}
 
 // Images are never embedded: an <img> pointing at another site would load when a reader opens the
 // thread and tell that site who read it and when (a tracking pixel). An image becomes a plain link
@@ -18,21 +39,25 @@ const depthOf = (env: unknown): number => (env as RenderEnv)?.linkDepth ?? 0;
 const setDepth = (env: unknown, depth: number): void => {
   if (env) (env as { linkDepth?: number }).linkDepth = depth;
 };
-md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
-  setDepth(env, depthOf(env) + 1);
-  return self.renderToken(tokens, idx, options);
-};
-md.renderer.rules.link_close = (tokens, idx, options, env, self) => {
-  setDepth(env, depthOf(env) - 1);
-  return self.renderToken(tokens, idx, options);
-};
-md.renderer.rules.image = (tokens, idx, _options, env) => {
-  const token = tokens[idx];
-  const src = String(token.attrGet('src') ?? '');
-  const text = IMAGE_LABEL + md.utils.escapeHtml(token.content || src);
-  if (depthOf(env) > 0 || !src) return text;
-  return `<a href="${md.utils.escapeHtml(src)}">${text}</a>`;
-};
+function installRules(parser: typeof md): void {
+  parser.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    setDepth(env, depthOf(env) + 1);
+    return self.renderToken(tokens, idx, options);
+  };
+  parser.renderer.rules.link_close = (tokens, idx, options, env, self) => {
+    setDepth(env, depthOf(env) - 1);
+    return self.renderToken(tokens, idx, options);
+  };
+  parser.renderer.rules.image = (tokens, idx, _options, env) => {
+    const token = tokens[idx];
+    const src = String(token.attrGet('src') ?? '');
+    const text = IMAGE_LABEL + md.utils.escapeHtml(token.content || src);
+    if (depthOf(env) > 0 || !src) return text;
+    return `<a href="${md.utils.escapeHtml(src)}">${text}</a>`;
+  };
+}
+installRules(md);
+installRules(mdWithoutLinkify);
 
 const ALLOWED_TAGS = [
   'p',
@@ -107,5 +132,6 @@ export function renderMarkdown(markdown: string): string {
 
 /** Renders without the cache (tests and benchmarks measure the real work). */
 export function renderMarkdownUncached(markdown: string): string {
-  return sanitizeHtml(md.render(markdown, {}), SANITIZE);
+  const parser = tooManyLinkCandidates(markdown) ? mdWithoutLinkify : md;
+  return sanitizeHtml(parser.render(markdown, {}), SANITIZE);
 }
