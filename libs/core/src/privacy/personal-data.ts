@@ -238,25 +238,42 @@ function findNumbers(original: string, f: FoldedText, found: PersonalDataMatch[]
     // whole run is usually the number, but a number may be followed by another (138… 2024年).
     // After "订单号" and the like, only the whole run is looked at: its parts are parts of that number.
     const numberContext = saysNotACard(f.text, run[0].start);
+    // All digits of the run, and where each group's digits start in them.
+    let runDigits = '';
+    const offsets = [0];
+    for (const g of run) {
+      runDigits += g.digits;
+      offsets.push(runDigits.length);
+    }
     let i = 0;
+    let last = -1; // the last group j with run[i..j] holding at most MAX_DIGITS digits
     while (i < run.length) {
-      // The digits of run[i..last], the longest stretch of at most MAX_DIGITS digits from i.
-      let last = i - 1;
-      let all = '';
-      const ends: number[] = [];
-      while (last + 1 < run.length && all.length + run[last + 1].digits.length <= MAX_DIGITS) {
-        last += 1;
-        all += run[last].digits;
-        ends.push(all.length);
-      }
+      if (last < i - 1) last = i - 1;
+      while (last + 1 < run.length && offsets[last + 2] - offsets[i] <= MAX_DIGITS) last++;
+      const at = offsets[i];
+      // What the leading digits allow (the same for every j): skips hopeless lengths cheaply.
+      const lead = runDigits.slice(at, at + 4);
+      const phone11 = lead[0] === '1' && lead[1] >= '3' && lead[1] <= '9';
+      const phone13 = lead.startsWith('86');
+      const phone15 = lead.startsWith('0086');
+      const card = CARD_PREFIX.test(lead);
       let matched = -1;
       for (let j = last; j >= i && matched < 0; j--) {
+        const n = offsets[j + 1] - at;
+        if (n < 11) break;
         if (numberContext && (i > 0 || j < run.length - 1)) continue;
-        let digits = all.slice(0, ends[j - i]);
-        if (digits.length < 11) continue;
+        const possible =
+          (n === 11 && phone11) ||
+          (n === 13 && phone13) ||
+          (n === 15 && phone15) ||
+          n === 17 ||
+          n === 18 ||
+          (n >= 15 && card);
+        if (!possible) continue;
+        let digits = runDigits.slice(at, offsets[j + 1]);
         let fEnd = run[j].end;
         // An ID number's final X (folded: x or X) belongs to it.
-        if (digits.length === 17) {
+        if (n === 17) {
           if (f.text[fEnd] !== 'X' && f.text[fEnd] !== 'x') continue;
           digits += 'X';
           fEnd += 1;
