@@ -28,7 +28,7 @@ import { TermStats } from '../../libs/search/src/similar/term-stats';
 import { normalizeText, termsOf, unitsOf } from '../../libs/search/src/similar/text-normalizer';
 
 export const BODY_MAX = 20000; // bodies, answers, similarQuestions(body:)
-const DETAIL_MAX = 500; // one template detail
+const DETAIL_MAX = 1000; // one template detail (the edge cap; the service allows 500)
 export const BUDGET_MS = 50;
 
 /** `unit` repeated to exactly `size` UTF-16 units, never ending inside a surrogate pair. */

@@ -33,10 +33,12 @@ export const STRING_LIMITS: Record<string, number> = {
   'EditQuestionInput.tags': 64,
   'PostAnswerInput.body': 20000,
   'EditAnswerInput.body': 20000,
-  'DetailInput.key': 32,
-  'DetailInput.value': 500,
-  'CategoryFieldInput.key': 32,
-  'CategoryFieldInput.label': 40,
+  // Template details and fields: twice the services' own limits, whose errors name the detail
+  // (details.message) better than a cap here could.
+  'DetailInput.key': 64,
+  'DetailInput.value': 1000,
+  'CategoryFieldInput.key': 64,
+  'CategoryFieldInput.label': 80,
   'UpsertCategoryInput.key': 32,
   'UpsertCategoryInput.name': 20,
   'LoginInput.handle': 64,
