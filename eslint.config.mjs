@@ -1,6 +1,7 @@
 // @ts-check
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -8,6 +9,18 @@ export default tseslint.config(
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
+  // Regular expressions run on user text: flag the ones that backtrack super-linearly (ReDoS).
+  {
+    plugins: { regexp },
+    rules: {
+      'regexp/no-super-linear-backtracking': 'error',
+      'regexp/no-super-linear-move': 'error',
+      'regexp/no-misleading-unicode-character': 'error',
+      'regexp/no-dupe-disjunctions': 'error',
+      'regexp/no-useless-quantifier': 'error',
+      'regexp/no-empty-alternative': 'error',
+    },
+  },
   {
     languageOptions: { parserOptions: { projectService: false } },
     rules: {

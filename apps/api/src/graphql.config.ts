@@ -5,6 +5,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
 import type { Request } from 'express';
 import * as path from 'node:path';
+import { capStringArguments } from './input-limits';
 import { SubscriptionGate, wsContext } from './subscriptions.config';
 
 /**
@@ -67,6 +68,8 @@ export function graphqlOptions(
     plugins,
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: GRAPHQL_LIMITS.maxTokens },
+    // Length caps on every String and ID argument, HTTP and WebSocket alike (input-limits.ts).
+    transformSchema: capStringArguments,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,

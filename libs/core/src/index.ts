@@ -30,3 +30,5 @@ export * from './logging/log-serializers';
 export * from './metrics/metrics';
 export * from './time/clock';
 export * from './startup';
+export * from './privacy/personal-data';
+export * from './privacy/folded-text';

@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, cleanText } from '@app/core';
+import { AppError, cleanText, containsPersonalData } from '@app/core';
 import { QuestionStatus, VoteValue } from './models/enums';
 
 // Pure domain rules of the forum: no I/O, unit-tested in forum.rules.spec.ts.
@@ -24,6 +24,13 @@ export function cleanTags(tags: readonly string[]): string[] {
     const tag = raw.normalize('NFKC').trim().toLowerCase();
     if (!TAG_PATTERN.test(tag)) {
       throw AppError.badInput(`tag ${i + 1} must be 1–32 letters, digits, _ + # . or -`, 'tags');
+    }
+    // A tag is public and shared by every thread that uses it: personal data is refused, not masked.
+    if (containsPersonalData(tag)) {
+      throw AppError.badInput(
+        `tag ${i + 1} looks like personal data (a phone, ID, card number or e-mail)`,
+        'tags',
+      );
     }
     if (!out.includes(tag)) out.push(tag);
   }

@@ -1,4 +1,4 @@
-import { AppConfig, AppError, ErrorCode, Viewer, cleanText, isDuplicateKeyError } from '@app/core';
+import { AppConfig, AppError, ErrorCode, Viewer, cleanText, isDuplicateKeyError, maskPersonalText } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -49,12 +49,10 @@ export class AuthService {
     if (!HANDLE_PATTERN.test(handle)) {
       throw AppError.badInput('handle must be 3–32 Latin letters, digits, _ or -', 'handle');
     }
-    const displayName = cleanText(input.displayName, {
-      field: 'displayName',
-      min: 1,
-      max: 40,
-      singleLine: true,
-    });
+    // A display name is public: personal data in it is masked like in posts.
+    const displayName = maskPersonalText(
+      cleanText(input.displayName, { field: 'displayName', min: 1, max: 40, singleLine: true }),
+    );
     checkNewPassword(input.password, 'password');
     // Nobody registers as an official account: names that imitate one are refused.
     await this.displayNames.assertAllowed(displayName, { isOfficial: false });

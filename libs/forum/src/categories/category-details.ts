@@ -26,7 +26,15 @@ export function renderDetails(category: Category, details: readonly Detail[]): s
     }
     if (given.has(d.key)) throw AppError.badInput(`details.${d.key} is given twice`, `details.${d.key}`);
     const value = cleanText(d.value, { field: `details.${d.key}`, min: 1, max: 500 });
-    given.set(d.key, value.replace(/\s*[\r\n]+\s*/g, ' '));
+    // One line: line breaks and the spaces around them become one space (split, no backtracking).
+    given.set(
+      d.key,
+      value
+        .split(/\r\n|[\r\n]/)
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .join(' '),
+    );
   });
   for (const f of category.fields) {
     if (f.required && !given.has(f.key)) {

@@ -4,6 +4,7 @@ import {
   MAX_PAGE_SIZE,
   Page,
   cleanText,
+  maskPersonalText,
   decodeIdCursor,
   encodeCursor,
   inTransaction,
@@ -51,7 +52,7 @@ export class ModerationService {
   /** One open report per user and post (a unique index over an "open" marker column). */
   async report(actor: Actor, input: ReportPostInput): Promise<Report> {
     const targetId = parseId(input.targetId, 'targetId');
-    const reason = cleanText(input.reason, REASON_RULE);
+    const reason = maskPersonalText(cleanText(input.reason, REASON_RULE));
     const post = await this.findPost(this.db.manager, input.targetType, targetId);
     if (post.authorId === actor.id) throw AppError.forbidden('You cannot report your own post');
     await rateLimitCheckpoint();
@@ -116,7 +117,7 @@ export class ModerationService {
   ): Promise<ModerationResult> {
     requireModerator(actor);
     const targetId = parseId(input.targetId, 'targetId');
-    const reason = cleanText(input.reason, REASON_RULE);
+    const reason = maskPersonalText(cleanText(input.reason, REASON_RULE));
     return inTransaction(this.db, async (m) => {
       const isQuestion = input.targetType === PostType.QUESTION;
       // Lock the thread first, as every other write does.
