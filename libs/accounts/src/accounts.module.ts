@@ -10,6 +10,7 @@ import { PasswordHasher } from './auth/password-hasher';
 import { RequestContextFactory } from './auth/request-context.factory';
 import { UserEntity } from './entities/user.entity';
 import { UsersService } from './users.service';
+import { OfficialBadgeHooks } from './official-badge.hooks';
 
 @Module({
   imports: [
@@ -24,10 +25,19 @@ import { UsersService } from './users.service';
     AuthService,
     PasswordHasher,
     UsersService,
+    OfficialBadgeHooks,
     AuthGuard,
     RateLimitGuard,
     RequestContextFactory,
   ],
-  exports: [UsersService, AuthService, AuthGuard, RateLimitGuard, RequestContextFactory, TypeOrmModule],
+  exports: [
+    UsersService,
+    OfficialBadgeHooks,
+    AuthService,
+    AuthGuard,
+    RateLimitGuard,
+    RequestContextFactory,
+    TypeOrmModule,
+  ],
 })
 export class AccountsModule {}

@@ -9,3 +9,4 @@ export * from './models/role.enum';
 export * from './models/user.model';
 export * from './users.mapper';
 export * from './users.service';
+export * from './official-badge.hooks';

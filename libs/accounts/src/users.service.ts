@@ -1,16 +1,20 @@
-import { AppError, RequestContext, keyedLoader } from '@app/core';
+import { AppError, RequestContext, inTransaction, keyedLoader } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { Actor, requireAdmin } from './auth/actor';
 import { UserEntity } from './entities/user.entity';
+import { OfficialBadgeHooks } from './official-badge.hooks';
 import { Role } from './models/role.enum';
 import { cleanText } from '@app/core';
 
 @Injectable()
 export class UsersService {
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(
+    @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
+    private readonly badgeHooks: OfficialBadgeHooks,
+  ) {}
 
   /** The request's user loader: every author, endorser and actor in one request shares one batch. */
   loader(ctx: RequestContext): DataLoader<string, UserEntity | null> {
@@ -61,6 +65,11 @@ export class UsersService {
     const user = await this.getById(userId);
     user.officialLabel = null;
     user.officialSince = null;
-    return this.users.save(user);
+    // One transaction: the badge and every official mark that stood on it go together.
+    return inTransaction(this.users.manager.connection, async (m) => {
+      const saved = await m.save(UserEntity, user);
+      await this.badgeHooks.runRevoked(m, userId, actor === 'system' ? null : actor.id);
+      return saved;
+    });
   }
 }

@@ -32,6 +32,10 @@ import { CategoryEntity } from './entities/category.entity';
 import { SuggestionDraftEntity } from './entities/suggestion-draft.entity';
 import { RecommendationsReader } from './recommendations/recommendations.reader';
 import { RecommendationsResolver } from './recommendations/recommendations.resolver';
+import { OfficialMarks } from './official/official-marks';
+import { RevisionsResolver } from './moderation/revisions.resolver';
+import { RevisionsService } from './moderation/revisions.service';
+import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity';
 
 @Module({
   imports: [
@@ -49,6 +53,7 @@ import { RecommendationsResolver } from './recommendations/recommendations.resol
       CategoryEntity,
       CategoryFieldEntity,
       SuggestionDraftEntity,
+      OfficialMarkChangeEntity,
     ]),
   ],
   providers: [
@@ -73,6 +78,9 @@ import { RecommendationsResolver } from './recommendations/recommendations.resol
     DeflectionResolver,
     RecommendationsReader,
     RecommendationsResolver,
+    OfficialMarks,
+    RevisionsService,
+    RevisionsResolver,
   ],
   exports: [
     QuestionsReader,

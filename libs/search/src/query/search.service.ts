@@ -1,5 +1,5 @@
 import { AppError, RequestContext, charLength, decodeOffsetCursor, encodeCursor, pageSize } from '@app/core';
-import { QuestionStatus, QuestionsReader, TagCount } from '@app/forum';
+import { QuestionStatus, QuestionsReader, TagCount, VisibilityService, canSeeQuestion } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { QuestionDocument } from '../index/question-document';
 import { QuestionIndex } from '../index/question-index';
@@ -21,6 +21,7 @@ export class SearchService {
   constructor(
     private readonly index: QuestionIndex,
     private readonly questions: QuestionsReader,
+    private readonly visibility: VisibilityService,
   ) {}
 
   async search(
@@ -63,11 +64,13 @@ export class SearchService {
 
     const hits = response.hits.slice(0, size);
     const rows = await this.questions.loader(ctx).loadMany(hits.map((h) => h.id));
+    const access = await this.visibility.access(ctx);
     const edges: SearchEdge[] = [];
     hits.forEach((hit, i) => {
       const node = rows[i];
-      // The index may lag MySQL: a row that is gone or now closed is left out.
-      if (!node || node instanceof Error || node.status === QuestionStatus.CLOSED || node.isHidden) return;
+      // The index may lag MySQL: a row that is gone, now closed or not visible (the forum's policy) is left out.
+      if (!node || node instanceof Error || node.status === QuestionStatus.CLOSED) return;
+      if (!canSeeQuestion(access, node)) return;
       edges.push({
         node,
         cursor: encodeCursor(CURSOR_KIND, offset + i + 1),

@@ -1,5 +1,5 @@
 import { AppConfig, AppError, RequestContext, charLength } from '@app/core';
-import { Question, QuestionStatus, QuestionsReader } from '@app/forum';
+import { Question, QuestionStatus, QuestionsReader, VisibilityService, canSeeQuestion } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { readFromMeili } from '../search.errors';
 import { SimilarDraft, SimilarityRanker } from './similarity-ranker';
@@ -22,6 +22,7 @@ export class SimilarQuestionsService {
   constructor(
     private readonly ranker: SimilarityRanker,
     private readonly questions: QuestionsReader,
+    private readonly visibility: VisibilityService,
     private readonly config: AppConfig,
   ) {}
 
@@ -44,17 +45,14 @@ export class SimilarQuestionsService {
       .slice(0, size);
 
     const rows = await this.questions.loader(ctx).loadMany(ranked.map((r) => r.id));
+    const access = await this.visibility.access(ctx);
     const out: SimilarResult[] = [];
     ranked.forEach((r, i) => {
       const question = rows[i];
-      // The index may lag MySQL: a deleted row, or one closed as a duplicate since, is left out.
-      if (
-        !question ||
-        question instanceof Error ||
-        question.status === QuestionStatus.CLOSED ||
-        question.isHidden
-      )
-        return;
+      // The index may lag MySQL: a deleted row, one closed as a duplicate since, or one the viewer may
+      // not see (the forum's visibility policy) is left out. Suggestions never offer a hidden thread.
+      if (!question || question instanceof Error || question.status === QuestionStatus.CLOSED) return;
+      if (question.isHidden || !canSeeQuestion(access, question)) return;
       out.push({ question, score: r.score });
     });
     return out;
