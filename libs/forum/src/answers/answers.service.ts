@@ -17,7 +17,7 @@ import {
   requireOfficialOrModerator,
 } from '../forum.rules';
 import { OfficialMarkChangeKind, OfficialMarkChangeReason } from '../entities/official-mark-change.entity';
-import { NOT_OFFICIAL, recordOfficialChange } from '../official/official-marks';
+import { NOT_OFFICIAL, OFFICIAL_MARK_REMOVED, recordOfficialChange } from '../official/official-marks';
 import { refreshThreadState } from '../official/thread-state';
 import {
   canSeeQuestion,
@@ -36,7 +36,7 @@ export const ANSWER_EVENTS = {
   accepted: 'answer.accepted',
   unaccepted: 'answer.unaccepted',
   official: 'answer.marked_official',
-  unofficial: 'answer.unmarked_official',
+  unofficial: OFFICIAL_MARK_REMOVED,
   reverified: 'answer.reverified',
 } as const;
 

@@ -11,6 +11,7 @@ import {
 import { QuestionEntity } from '../entities/question.entity';
 import { refreshThreadState } from './thread-state';
 
+/** The outbox topic of a removed official mark (ANSWER_EVENTS.unofficial). */
 export const OFFICIAL_MARK_REMOVED = 'answer.unmarked_official';
 
 /** Records one change of an answer's official mark (the history is append-only). */
