@@ -14,6 +14,14 @@ export class OfficialMarksAndRedactions1796060000000 implements MigrationInterfa
     await queryRunner.query(
       `ALTER TABLE \`post_revisions\` ADD \`redacted_at\` datetime(3) NULL, ADD \`redacted_by_id\` bigint NULL, ADD \`redaction_reason\` varchar(500) NULL`,
     );
+    // Hidden official or accepted answers no longer solve a thread: recount existing threads under the
+    // new rule (run `reindex` afterwards so the search documents follow).
+    await queryRunner.query(
+      `UPDATE \`questions\` q SET q.\`official_answer_count\` = (SELECT COUNT(*) FROM \`answers\` a WHERE a.\`question_id\` = q.\`id\` AND a.\`is_official\` = 1 AND a.\`hidden_at\` IS NULL)`,
+    );
+    await queryRunner.query(
+      `UPDATE \`questions\` q SET q.\`status\` = CASE WHEN q.\`duplicate_of_id\` IS NOT NULL THEN 'CLOSED' WHEN q.\`official_answer_count\` > 0 OR EXISTS (SELECT 1 FROM \`answers\` a WHERE a.\`id\` = q.\`accepted_answer_id\` AND a.\`hidden_at\` IS NULL) THEN 'SOLVED' ELSE 'OPEN' END`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
