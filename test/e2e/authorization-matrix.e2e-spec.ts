@@ -218,6 +218,25 @@ const MATRIX: Record<string, Row> = {
       };
     },
   },
+  redactRevision: {
+    allow: ['moderator', 'admin'],
+    prepare: async (t, fx) => {
+      const q = await ask(t, fx.author);
+      await t.ok(
+        `mutation($i: EditQuestionInput!) { editQuestion(input: $i) { id } }`,
+        { i: { id: q.id, body: '改过的内容' } },
+        fx.author.token,
+      );
+      const [rev] = await t.db.query(
+        "SELECT id FROM post_revisions WHERE target_type = 'QUESTION' AND target_id = ?",
+        [q.id],
+      );
+      return {
+        query: `mutation($id: ID!) { redactRevision(revisionId: $id, reason: "含有钓鱼链接") { id isRedacted } }`,
+        variables: { id: String(rev.id) },
+      };
+    },
+  },
   upsertCategory: {
     allow: ['admin'],
     prepare: async () => ({

@@ -12,6 +12,7 @@ import { UserEntity } from './entities/user.entity';
 import { UsersService } from './users.service';
 import { DisplayNamePolicy } from './display-name.policy';
 import { TokenRevocations } from './auth/token-revocations';
+import { OfficialBadgeHooks } from './official-badge.hooks';
 
 @Module({
   imports: [
@@ -26,6 +27,7 @@ import { TokenRevocations } from './auth/token-revocations';
     AuthService,
     PasswordHasher,
     UsersService,
+    OfficialBadgeHooks,
     AuthGuard,
     RateLimitGuard,
     RequestContextFactory,
@@ -33,6 +35,7 @@ import { TokenRevocations } from './auth/token-revocations';
     TokenRevocations,
   ],
   exports: [
+    OfficialBadgeHooks,
     DisplayNamePolicy,
     TokenRevocations,
     UsersService,

@@ -11,3 +11,4 @@ export * from './users.mapper';
 export * from './users.service';
 export * from './display-name.policy';
 export * from './auth/token-revocations';
+export * from './official-badge.hooks';

@@ -1,10 +1,11 @@
-import { AppError, RequestContext, keyedLoader } from '@app/core';
+import { AppError, RequestContext, inTransaction, keyedLoader } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { In, Repository } from 'typeorm';
 import { Actor, requireAdmin } from './auth/actor';
 import { UserEntity } from './entities/user.entity';
+import { OfficialBadgeHooks } from './official-badge.hooks';
 import { Role } from './models/role.enum';
 import { cleanText, rateLimitCheckpoint } from '@app/core';
 import { DisplayNamePolicy } from './display-name.policy';
@@ -16,6 +17,7 @@ export class UsersService {
     @InjectRepository(UserEntity) private readonly users: Repository<UserEntity>,
     private readonly displayNames: DisplayNamePolicy,
     private readonly revocations: TokenRevocations,
+    private readonly badgeHooks: OfficialBadgeHooks,
   ) {}
 
   /** Saves a user; when the change raised the token version, earlier tokens are revoked. */
@@ -116,7 +118,13 @@ export class UsersService {
     }
     user.officialLabel = null;
     user.officialSince = null;
-    await rateLimitCheckpoint();
-    return this.saveUser(user, version);
+    // One transaction: the badge and every official mark that stood on it go together.
+    const saved = await inTransaction(this.users.manager.connection, async (m) => {
+      const row = await m.save(UserEntity, user);
+      await this.badgeHooks.runRevoked(m, userId, actor === 'system' ? null : actor.id);
+      return row;
+    });
+    if (saved.tokenVersion !== version) this.revocations.revoked(saved.id);
+    return saved;
   }
 }

@@ -61,5 +61,11 @@ export function toRevision(entity: PostRevisionEntity): Revision {
     tags: entity.tags === null ? null : entity.tags.split('\n').filter(Boolean),
     replacedAt: entity.createdAt,
     editorId: entity.editorId,
+    isRedacted: entity.redactedAt !== null,
+    redactedAt: entity.redactedAt,
+    redactionReason: entity.redactionReason,
+    redactedById: entity.redactedById,
+    targetType: entity.targetType,
+    targetId: entity.targetId,
   };
 }

@@ -33,6 +33,10 @@ import { SuggestionDraftEntity } from './entities/suggestion-draft.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { RecommendationsReader } from './recommendations/recommendations.reader';
 import { RecommendationsResolver } from './recommendations/recommendations.resolver';
+import { OfficialMarks } from './official/official-marks';
+import { RevisionsResolver } from './moderation/revisions.resolver';
+import { RevisionsService } from './moderation/revisions.service';
+import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity';
 
 @Module({
   imports: [
@@ -51,6 +55,7 @@ import { RecommendationsResolver } from './recommendations/recommendations.resol
       CategoryFieldEntity,
       SuggestionDraftEntity,
       IdempotencyKeyEntity,
+      OfficialMarkChangeEntity,
     ]),
   ],
   providers: [
@@ -75,6 +80,9 @@ import { RecommendationsResolver } from './recommendations/recommendations.resol
     DeflectionResolver,
     RecommendationsReader,
     RecommendationsResolver,
+    OfficialMarks,
+    RevisionsService,
+    RevisionsResolver,
   ],
   exports: [
     QuestionsReader,

@@ -95,3 +95,22 @@ export function compareAnswers(acceptedId: string | null, staleBefore?: Date) {
     a.createdAt.getTime() - b.createdAt.getTime() ||
     Number(BigInt(a.id) - BigInt(b.id));
 }
+
+export type OfficialAfterEdit = 'keep' | 'refresh' | 'drop';
+
+/**
+ * What an edit does to an answer's official mark. The mark vouches for the text: it stays (and is
+ * re-verified) only when whoever vouched for it — the official author, or the endorser — rewrites it
+ * and still holds the right to vouch. Any other edit drops it until someone endorses the new text.
+ */
+export function officialMarkAfterEdit(
+  answer: { isOfficial: boolean; authorId: string; endorsedById: string | null },
+  editor: Actor,
+): OfficialAfterEdit {
+  if (!answer.isOfficial) return 'keep';
+  const voucher = answer.endorsedById ?? answer.authorId;
+  if (editor.id !== voucher) return 'drop';
+  const stillEntitled =
+    answer.endorsedById === null ? editor.isOfficial : editor.isOfficial || isModerator(editor);
+  return stillEntitled ? 'refresh' : 'drop';
+}

@@ -15,6 +15,7 @@ export * from './questions/questions.service';
 export { ANSWER_EVENTS } from './answers/answers.service';
 export { VOTE_EVENT, VotesService } from './votes/votes.service';
 export * from './moderation/visibility.service';
+export * from './moderation/visibility.policy';
 export { MODERATION_EVENTS } from './moderation/moderation.service';
 export { DeflectionService } from './deflection/deflection.service';
 export { parseDraftId } from './deflection/deflection.rules';

@@ -15,7 +15,7 @@ import { DataSource, In } from 'typeorm';
 import { AnswerEntity } from '../entities/answer.entity';
 import { toAnswer } from '../forum.mappers';
 import { Answer } from '../models/answer.model';
-import { ViewerAccess } from '../moderation/visibility.service';
+import { ViewerAccess } from '../moderation/visibility.policy';
 
 /** Read side of answers; each method is one SQL statement. */
 @Injectable()
@@ -71,7 +71,13 @@ export class AnswersReader {
       .orderBy('a.id', 'DESC')
       .limit(size + 1);
     if (afterId) qb.andWhere('a.id < :afterId', { afterId });
-    if (!access.isModerator && access.userId !== authorId) qb.andWhere('a.hidden_at IS NULL');
+    // The visibility policy in SQL: others never see a hidden answer or one on a hidden thread; the
+    // author sees all their answers (a hidden thread only as a stub, see VisibilityService.threadOf).
+    if (!access.isModerator && access.userId !== authorId) {
+      qb.andWhere('a.hidden_at IS NULL').andWhere(
+        'NOT EXISTS (SELECT 1 FROM questions hq WHERE hq.id = a.question_id AND hq.hidden_at IS NOT NULL)',
+      );
+    }
     const rows = await qb.getMany();
     const items = rows.slice(0, size).map(toAnswer);
     return { items, cursors: items.map((a) => encodeCursor('a', a.id)), hasNextPage: rows.length > size };

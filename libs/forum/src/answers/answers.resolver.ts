@@ -8,6 +8,7 @@ import { Question, Revision } from '../models/question.model';
 import { QuestionsReader } from '../questions/questions.reader';
 import { VotesService } from '../votes/votes.service';
 import { renderMarkdown } from '../rendering/markdown';
+import { VisibilityService } from '../moderation/visibility.service';
 import { AnswersService } from './answers.service';
 
 @Resolver(() => Answer)
@@ -17,6 +18,7 @@ export class AnswersResolver {
     private readonly votes: VotesService,
     private readonly questions: QuestionsReader,
     private readonly users: UsersService,
+    private readonly visibility: VisibilityService,
   ) {}
 
   @Mutation(() => Answer)
@@ -103,11 +105,11 @@ export class AnswersResolver {
     return user ? toUser(user) : null;
   }
 
-  @ResolveField(() => Question)
-  async question(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<Question> {
-    const q = await this.questions.loader(ctx).load(a.questionId);
-    if (!q) throw AppError.notFound('Question', a.questionId);
-    return q;
+  @ResolveField(() => Question, {
+    description: 'The thread; to the author of an answer on a hidden thread only a stub of it',
+  })
+  question(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<Question> {
+    return this.visibility.threadOf(ctx, a);
   }
 
   @ResolveField(() => Question, {
@@ -115,9 +117,7 @@ export class AnswersResolver {
     description: 'The solved thread this answer was reused from (reply suggestions)',
   })
   async sourceQuestion(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<Question | null> {
-    if (!a.sourceQuestionId) return null;
-    const q = await this.questions.loader(ctx).load(a.sourceQuestionId);
-    return q && !q.isHidden ? q : null;
+    return this.visibility.questionById(ctx, a.sourceQuestionId);
   }
 
   @ResolveField(() => Boolean)
@@ -126,8 +126,11 @@ export class AnswersResolver {
     return q?.acceptedAnswerId === a.id;
   }
 
-  @ResolveField(() => [Revision], { description: 'Previous versions, newest first' })
-  revisions(@Parent() a: Answer): Promise<Revision[]> {
+  @ResolveField(() => [Revision], {
+    description: 'Previous versions, newest first: the author and moderators only (empty for others)',
+  })
+  async revisions(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<Revision[]> {
+    if (!(await this.visibility.canSeeRevisions(ctx, a))) return [];
     return this.questions.revisions(PostType.ANSWER, a.id);
   }
 }

@@ -2,7 +2,7 @@ import { Actor, isModerator } from '@app/accounts';
 import { AppError, Clock, inTransaction, parseId, writeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { EditAnswerInput, PostAnswerInput } from '../dto/forum.inputs';
 import { AnswerEntity } from '../entities/answer.entity';
 import { PostRevisionEntity } from '../entities/post-revision.entity';
@@ -10,7 +10,21 @@ import { QuestionEntity } from '../entities/question.entity';
 import { toAnswer } from '../forum.mappers';
 import { lockAnswer, lockQuestion } from '../forum.locks';
 import { QuestionsReader } from '../questions/questions.reader';
-import { cleanBody, requireAuthorOrModerator, requireOfficialOrModerator, statusOf } from '../forum.rules';
+import {
+  cleanBody,
+  officialMarkAfterEdit,
+  requireAuthorOrModerator,
+  requireOfficialOrModerator,
+} from '../forum.rules';
+import { OfficialMarkChangeKind, OfficialMarkChangeReason } from '../entities/official-mark-change.entity';
+import { NOT_OFFICIAL, OFFICIAL_MARK_REMOVED, recordOfficialChange } from '../official/official-marks';
+import { refreshThreadState } from '../official/thread-state';
+import {
+  canSeeQuestion,
+  accessOf,
+  requireVisibleAnswer,
+  requireVisibleQuestion,
+} from '../moderation/visibility.policy';
 import { Answer } from '../models/answer.model';
 import { PostType } from '../models/enums';
 import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
@@ -24,7 +38,7 @@ export const ANSWER_EVENTS = {
   accepted: 'answer.accepted',
   unaccepted: 'answer.unaccepted',
   official: 'answer.marked_official',
-  unofficial: 'answer.unmarked_official',
+  unofficial: OFFICIAL_MARK_REMOVED,
   reverified: 'answer.reverified',
 } as const;
 
@@ -48,10 +62,17 @@ export class AnswersService {
     ]);
     const id = await inIdempotentTransaction(this.db, once, async (m) => {
       const q = await lockQuestion(m, questionId);
+      requireVisibleQuestion(actor, q);
       if (q.duplicateOfId)
         throw AppError.conflict('This question is closed as a duplicate; answer the canonical thread');
-      if (sourceQuestionId && !(await m.existsBy(QuestionEntity, { id: sourceQuestionId }))) {
-        throw AppError.badInput('fromSuggestionQuestionId names no question', 'fromSuggestionQuestionId');
+      if (sourceQuestionId) {
+        const source = await m.findOne(QuestionEntity, {
+          where: { id: sourceQuestionId },
+          select: { id: true, authorId: true, hiddenAt: true },
+        });
+        if (!source || !canSeeQuestion(accessOf(actor), source)) {
+          throw AppError.badInput('fromSuggestionQuestionId names no question', 'fromSuggestionQuestionId');
+        }
       }
       const isOfficial = actor.isOfficial;
       const { identifiers } = await m.insert(AnswerEntity, {
@@ -64,8 +85,7 @@ export class AnswersService {
       });
       const answerId = String(identifiers[0].id);
       q.answerCount += 1;
-      if (isOfficial) q.officialAnswerCount += 1;
-      await this.saveCounters(m, q);
+      await refreshThreadState(m, q);
       await writeOutbox(m, {
         topic: ANSWER_EVENTS.posted,
         aggregateType: 'question',
@@ -82,7 +102,12 @@ export class AnswersService {
     const masked: MaskedPersonalData[] = [];
     const body = maskField('body', cleanBody(input.body), masked);
     await inTransaction(this.db, async (m) => {
+      const peek = await m.findOne(AnswerEntity, { where: { id }, select: { id: true, questionId: true } });
+      if (!peek) throw AppError.notFound('Answer', id);
+      // Question first, then answer (the lock order of every write): the edit may change the thread.
+      const q = await lockQuestion(m, peek.questionId);
       const a = await lockAnswer(m, id);
+      requireVisibleAnswer(actor, a, q);
       requireAuthorOrModerator(actor, a.authorId, 'edit this answer');
       await m.insert(PostRevisionEntity, {
         targetType: PostType.ANSWER,
@@ -92,13 +117,49 @@ export class AnswersService {
         body: a.body,
         tags: null,
       });
-      await m.update(AnswerEntity, { id }, { body });
-      await writeOutbox(m, {
-        topic: ANSWER_EVENTS.edited,
-        aggregateType: 'question',
-        aggregateId: a.questionId,
-        payload: { answerId: id },
-      });
+      const mark = officialMarkAfterEdit(a, actor);
+      if (mark === 'drop') {
+        // The badge vouched for the old text, not for this one: off until someone endorses it again.
+        await recordOfficialChange(
+          m,
+          a,
+          OfficialMarkChangeKind.REMOVED,
+          OfficialMarkChangeReason.EDITED,
+          actor.id,
+        );
+        await m.update(AnswerEntity, { id }, { body, ...NOT_OFFICIAL });
+        await refreshThreadState(m, q);
+      } else {
+        await m.update(
+          AnswerEntity,
+          { id },
+          mark === 'refresh' ? { body, verifiedAt: this.clock.now() } : { body },
+        );
+      }
+      await writeOutbox(
+        m,
+        {
+          topic: ANSWER_EVENTS.edited,
+          aggregateType: 'question',
+          aggregateId: a.questionId,
+          payload: { answerId: id },
+        },
+        ...(mark === 'drop'
+          ? [
+              {
+                topic: ANSWER_EVENTS.unofficial,
+                aggregateType: 'question',
+                aggregateId: a.questionId,
+                payload: {
+                  answerId: id,
+                  by: actor.id,
+                  answerAuthorId: a.authorId,
+                  reason: OfficialMarkChangeReason.EDITED,
+                },
+              },
+            ]
+          : []),
+      );
     });
     return { ...(await this.load(id)), maskedPersonalData: masked };
   }
@@ -110,15 +171,13 @@ export class AnswersService {
       const answer = await m.findOneBy(AnswerEntity, { id: answerId });
       if (!answer) throw AppError.notFound('Answer', answerId);
       const q = await lockQuestion(m, answer.questionId);
+      requireVisibleAnswer(actor, answer, q);
       this.requireAsker(actor, q);
       if (q.acceptedAnswerId === answerId) return q.id;
       const previous = q.acceptedAnswerId;
       q.acceptedAnswerId = answerId;
-      await m.update(
-        QuestionEntity,
-        { id: q.id },
-        { acceptedAnswerId: answerId, acceptedAt: new Date(), status: statusOf(q) },
-      );
+      await m.update(QuestionEntity, { id: q.id }, { acceptedAnswerId: answerId, acceptedAt: new Date() });
+      await refreshThreadState(m, q);
       await writeOutbox(m, {
         topic: ANSWER_EVENTS.accepted,
         aggregateType: 'question',
@@ -139,15 +198,13 @@ export class AnswersService {
     const questionId = parseId(questionIdRaw, 'questionId');
     await inTransaction(this.db, async (m) => {
       const q = await lockQuestion(m, questionId);
+      requireVisibleQuestion(actor, q);
       this.requireAsker(actor, q);
       if (!q.acceptedAnswerId) return;
       const previous = q.acceptedAnswerId;
       q.acceptedAnswerId = null;
-      await m.update(
-        QuestionEntity,
-        { id: q.id },
-        { acceptedAnswerId: null, acceptedAt: null, status: statusOf(q) },
-      );
+      await m.update(QuestionEntity, { id: q.id }, { acceptedAnswerId: null, acceptedAt: null });
+      await refreshThreadState(m, q);
       await writeOutbox(m, {
         topic: ANSWER_EVENTS.unaccepted,
         aggregateType: 'question',
@@ -175,21 +232,25 @@ export class AnswersService {
       // Question first, then answer: the same lock order as post(), so no deadlock.
       const q = await lockQuestion(m, peek.questionId);
       const a = await lockAnswer(m, answerId);
+      requireVisibleAnswer(actor, a, q);
       if (a.isOfficial === official) return;
-      q.officialAnswerCount += official ? 1 : -1;
+      const now = this.clock.now();
+      const marked = { ...a, endorsedById: actor.id, verifiedAt: now };
+      await recordOfficialChange(
+        m,
+        official ? marked : a,
+        official ? OfficialMarkChangeKind.MARKED : OfficialMarkChangeKind.REMOVED,
+        official ? OfficialMarkChangeReason.ENDORSED : OfficialMarkChangeReason.UNMARKED,
+        actor.id,
+      );
       await m.update(
         AnswerEntity,
         { id: answerId },
         official
-          ? {
-              isOfficial: true,
-              endorsedById: actor.id,
-              endorsedAt: this.clock.now(),
-              verifiedAt: this.clock.now(),
-            }
-          : { isOfficial: false, endorsedById: null, endorsedAt: null, verifiedAt: null },
+          ? { isOfficial: true, endorsedById: actor.id, endorsedAt: now, verifiedAt: now }
+          : NOT_OFFICIAL,
       );
-      await this.saveCounters(m, q);
+      await refreshThreadState(m, q);
       await writeOutbox(m, {
         topic: official ? ANSWER_EVENTS.official : ANSWER_EVENTS.unofficial,
         aggregateType: 'question',
@@ -206,6 +267,12 @@ export class AnswersService {
     requireOfficialOrModerator(actor);
     await inTransaction(this.db, async (m) => {
       const a = await lockAnswer(m, answerId);
+      const q = await m.findOne(QuestionEntity, {
+        where: { id: a.questionId },
+        select: { id: true, authorId: true, hiddenAt: true },
+      });
+      if (!q) throw AppError.notFound('Answer', answerId);
+      requireVisibleAnswer(actor, a, q);
       if (!a.isOfficial) throw AppError.badInput('Only official answers can be re-verified', 'answerId');
       await m.update(AnswerEntity, { id: answerId }, { verifiedAt: this.clock.now() });
       await writeOutbox(m, {
@@ -232,14 +299,6 @@ export class AnswersService {
     if (q.authorId !== actor.id && !isModerator(actor)) {
       throw AppError.forbidden('Only the asker or a moderator can accept an answer');
     }
-  }
-
-  private async saveCounters(m: EntityManager, q: QuestionEntity): Promise<void> {
-    await m.update(
-      QuestionEntity,
-      { id: q.id },
-      { answerCount: q.answerCount, officialAnswerCount: q.officialAnswerCount, status: statusOf(q) },
-    );
   }
 
   private async load(id: string): Promise<Answer> {

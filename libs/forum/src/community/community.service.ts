@@ -7,6 +7,7 @@ import { DataSource, In } from 'typeorm';
 import { FollowEntity } from '../entities/follow.entity';
 import { MeTooEntity } from '../entities/me-too.entity';
 import { lockQuestion } from '../forum.locks';
+import { requireVisibleQuestion } from '../moderation/visibility.policy';
 import { Question } from '../models/question.model';
 import { QuestionsReader } from '../questions/questions.reader';
 import { addFollow, recountMeToos } from './community.writes';
@@ -28,6 +29,7 @@ export class CommunityService {
     const questionId = parseId(questionIdRaw, 'questionId');
     await inTransaction(this.db, async (m) => {
       const q = await lockQuestion(m, questionId);
+      requireVisibleQuestion(actor, q);
       if (q.authorId === actor.id) throw AppError.forbidden('You asked this question yourself');
       if (q.duplicateOfId)
         throw AppError.conflict('This question is closed as a duplicate; mark the canonical thread');
@@ -51,7 +53,7 @@ export class CommunityService {
   async withdrawMeToo(actor: Actor, questionIdRaw: string): Promise<Question> {
     const questionId = parseId(questionIdRaw, 'questionId');
     await inTransaction(this.db, async (m) => {
-      await lockQuestion(m, questionId);
+      requireVisibleQuestion(actor, await lockQuestion(m, questionId));
       const res = await m.delete(MeTooEntity, { userId: actor.id, questionId });
       if (!res.affected) return;
       await recountMeToos(m, questionId);
@@ -68,6 +70,7 @@ export class CommunityService {
   async follow(actor: Actor, questionIdRaw: string): Promise<Question> {
     const questionId = parseId(questionIdRaw, 'questionId');
     const q = await this.questions.getOne(questionId);
+    requireVisibleQuestion(actor, q);
     await rateLimitCheckpoint();
     await addFollow(this.db.manager, actor.id, questionId);
     return q;
@@ -76,6 +79,7 @@ export class CommunityService {
   async unfollow(actor: Actor, questionIdRaw: string): Promise<Question> {
     const questionId = parseId(questionIdRaw, 'questionId');
     const q = await this.questions.getOne(questionId);
+    requireVisibleQuestion(actor, q);
     await rateLimitCheckpoint();
     await this.db.getRepository(FollowEntity).delete({ userId: actor.id, questionId });
     return q;

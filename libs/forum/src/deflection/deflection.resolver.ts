@@ -5,12 +5,14 @@ import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs
 import { DeflectionStats } from './deflection.models';
 import { parseDraftId } from './deflection.rules';
 import { DeflectionService } from './deflection.service';
+import { VisibilityService } from '../moderation/visibility.service';
 
 @Resolver()
 export class DeflectionResolver {
   constructor(
     private readonly deflection: DeflectionService,
     private readonly limits: RateLimitService,
+    private readonly visibility: VisibilityService,
   ) {}
 
   @Mutation(() => Boolean, {
@@ -25,6 +27,8 @@ export class DeflectionResolver {
     if (ctx.tokenError) throw AppError.unauthenticated(ctx.tokenError);
     const draftId = parseDraftId(draftIdRaw) as string;
     const questionId = parseId(questionIdRaw, 'questionId');
+    // A thread the clicker cannot see (hidden, or none at all) is NOT_FOUND, like every other write.
+    await this.visibility.requireQuestion(ctx, questionId);
     // Signed-out drafters are counted by address, as registrations are.
     await this.limits.consume('click', ctx.viewer?.userId ?? `ip:${ctx.ip ?? 'unknown'}`);
     await this.deflection.recordClick(ctx.viewer?.userId ?? null, draftId, questionId);

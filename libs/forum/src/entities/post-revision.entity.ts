@@ -26,6 +26,16 @@ export class PostRevisionEntity {
   @Column({ type: 'varchar', length: 400, nullable: true })
   tags: string | null;
 
+  // Redacted by a moderator: title, body and tags are emptied in storage; who, when and why stay.
+  @Column({ name: 'redacted_at', type: 'datetime', precision: 3, nullable: true })
+  redactedAt: Date | null;
+
+  @Column({ name: 'redacted_by_id', type: 'bigint', nullable: true })
+  redactedById: string | null;
+
+  @Column({ name: 'redaction_reason', type: 'varchar', length: 500, nullable: true })
+  redactionReason: string | null;
+
   @CreateDateColumn({
     name: 'created_at',
     type: 'datetime',

@@ -1,7 +1,7 @@
 import { PageInfo } from '@app/core';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { MaskedPersonalData } from '../privacy/masked-personal-data.model';
-import { QuestionStatus } from './enums';
+import { PostType, QuestionStatus } from './enums';
 
 @ObjectType()
 export class Question {
@@ -98,5 +98,19 @@ export class Revision {
   @Field(() => GraphQLISODateTime, { description: 'When this version was replaced' })
   replacedAt: Date;
 
+  @Field({
+    description: 'Removed by a moderator: title, body and tags are gone, the notice says who and why',
+  })
+  isRedacted: boolean;
+
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  redactedAt: Date | null;
+
+  @Field(() => String, { nullable: true, description: 'Why a moderator redacted this version' })
+  redactionReason: string | null;
+
   editorId: string;
+  redactedById: string | null;
+  targetType: PostType;
+  targetId: string;
 }

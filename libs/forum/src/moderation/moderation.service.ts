@@ -23,6 +23,15 @@ import { PostType, ReportStatus } from '../models/enums';
 import { ModeratePostInput, ModerationResult, Report, ReportPostInput } from './moderation.models';
 import { AnswerEntity } from '../entities/answer.entity';
 import { QuestionEntity } from '../entities/question.entity';
+import { refreshThreadState } from '../official/thread-state';
+import { accessOf, canSeeAnswer, canSeeQuestion } from './visibility.policy';
+
+interface PostAndThread {
+  authorId: string;
+  questionId: string;
+  hiddenAt: Date | null;
+  thread: { authorId: string; hiddenAt: Date | null };
+}
 
 export const MODERATION_EVENTS = { hidden: 'post.hidden', restored: 'post.restored' } as const;
 
@@ -54,6 +63,7 @@ export class ModerationService {
     const targetId = parseId(input.targetId, 'targetId');
     const reason = maskPersonalText(cleanText(input.reason, REASON_RULE));
     const post = await this.findPost(this.db.manager, input.targetType, targetId);
+    this.requireVisible(actor, input.targetType, targetId, post);
     if (post.authorId === actor.id) throw AppError.forbidden('You cannot report your own post');
     await rateLimitCheckpoint();
     try {
@@ -124,12 +134,14 @@ export class ModerationService {
       const questionId = isQuestion
         ? targetId
         : (await this.findPost(m, PostType.ANSWER, targetId)).questionId;
-      await lockQuestion(m, questionId);
+      const thread = await lockQuestion(m, questionId);
       if (!isQuestion) await lockAnswer(m, targetId);
       const changes = hidden
         ? { hiddenAt: new Date(), hiddenById: actor.id, hiddenReason: reason }
         : { hiddenAt: null, hiddenById: null, hiddenReason: null };
       await m.update(isQuestion ? QuestionEntity : AnswerEntity, { id: targetId }, changes);
+      // A hidden official or accepted answer no longer solves the thread (and counts again when restored).
+      if (!isQuestion) await refreshThreadState(m, thread);
       let reportsResolved = 0;
       if (hidden) {
         const res = await m.update(
@@ -155,21 +167,31 @@ export class ModerationService {
     });
   }
 
-  private async findPost(
-    m: EntityManager,
-    type: PostType,
-    id: string,
-  ): Promise<{ authorId: string; questionId: string }> {
+  private async findPost(m: EntityManager, type: PostType, id: string): Promise<PostAndThread> {
+    const thread = (questionId: string) =>
+      m.findOne(QuestionEntity, {
+        where: { id: questionId },
+        select: { id: true, authorId: true, hiddenAt: true },
+      });
     if (type === PostType.QUESTION) {
-      const q = await m.findOne(QuestionEntity, { where: { id }, select: { id: true, authorId: true } });
+      const q = await thread(id);
       if (!q) throw AppError.notFound('Question', id);
-      return { authorId: q.authorId, questionId: q.id };
+      return { authorId: q.authorId, questionId: q.id, hiddenAt: q.hiddenAt, thread: q };
     }
     const a = await m.findOne(AnswerEntity, {
       where: { id },
-      select: { id: true, authorId: true, questionId: true },
+      select: { id: true, authorId: true, questionId: true, hiddenAt: true },
     });
-    if (!a) throw AppError.notFound('Answer', id);
-    return { authorId: a.authorId, questionId: a.questionId };
+    const q = a ? await thread(a.questionId) : null;
+    if (!a || !q) throw AppError.notFound('Answer', id);
+    return { authorId: a.authorId, questionId: a.questionId, hiddenAt: a.hiddenAt, thread: q };
+  }
+
+  /** The visibility policy: a post the actor cannot see cannot be reported either (NOT_FOUND). */
+  private requireVisible(actor: Actor, type: PostType, id: string, post: PostAndThread): void {
+    const access = accessOf(actor);
+    const visible =
+      type === PostType.QUESTION ? canSeeQuestion(access, post) : canSeeAnswer(access, post, post.thread);
+    if (!visible) throw AppError.notFound(type === PostType.QUESTION ? 'Question' : 'Answer', id);
   }
 }

@@ -119,14 +119,20 @@ export class NotificationsRelay {
   private async noticesOf(m: EntityManager, events: OutboxRecord[]): Promise<Notice[]> {
     const followerQs = [...new Set(events.filter(needsFollowers).map((e) => e.questionId))];
     const solvedQs = [...new Set(events.filter(solvesThread).map((e) => e.questionId))];
+    // The visibility policy: nobody hears of a hidden thread but its author and moderators.
+    const mayStillSee = `(q.hidden_at IS NULL OR q.author_id = x.user_id OR u.role IN ('MODERATOR', 'ADMIN'))`;
     const followers = await groupByQuestion(
       m,
-      'SELECT user_id, question_id FROM question_follows WHERE question_id IN (?)',
+      `SELECT x.user_id, x.question_id FROM question_follows x
+         JOIN questions q ON q.id = x.question_id JOIN users u ON u.id = x.user_id
+        WHERE x.question_id IN (?) AND ${mayStillSee}`,
       followerQs,
     );
     const meToos = await groupByQuestion(
       m,
-      'SELECT user_id, question_id FROM me_toos WHERE question_id IN (?)',
+      `SELECT x.user_id, x.question_id FROM me_toos x
+         JOIN questions q ON q.id = x.question_id JOIN users u ON u.id = x.user_id
+        WHERE x.question_id IN (?) AND ${mayStillSee}`,
       solvedQs,
     );
     // A me-too member hears once that a thread is solved, however often it is solved again.

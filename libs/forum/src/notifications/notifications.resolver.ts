@@ -12,11 +12,9 @@ import {
   Resolver,
   Subscription,
 } from '@nestjs/graphql';
-import { AnswersReader } from '../answers/answers.reader';
 import { Answer } from '../models/answer.model';
 import { Question } from '../models/question.model';
 import { VisibilityService } from '../moderation/visibility.service';
-import { QuestionsReader } from '../questions/questions.reader';
 import { NotificationBus, NotificationMessage, fromMessage } from './notification-bus';
 import { Notification, NotificationConnection, NotificationsReadResult } from './notification.models';
 import { NotificationsReader } from './notifications.reader';
@@ -26,8 +24,6 @@ export class NotificationsResolver {
   constructor(
     private readonly reader: NotificationsReader,
     private readonly bus: NotificationBus,
-    private readonly questions: QuestionsReader,
-    private readonly answers: AnswersReader,
     private readonly users: UsersService,
     private readonly visibility: VisibilityService,
     private readonly clock: Clock,
@@ -70,14 +66,14 @@ export class NotificationsResolver {
 
   @ResolveField(() => Question, { nullable: true, description: 'Null once the thread is hidden' })
   async question(@Ctx() ctx: RequestContext, @Parent() n: Notification): Promise<Question | null> {
-    const q = await this.questions.loader(ctx).load(n.questionId);
-    return q && (await this.visibility.canSee(ctx, q)) ? q : null;
+    return this.visibility.questionById(ctx, n.questionId);
   }
 
   @ResolveField(() => Answer, { nullable: true })
   async answer(@Ctx() ctx: RequestContext, @Parent() n: Notification): Promise<Answer | null> {
-    const a = n.answerId ? await this.answers.loader(ctx).load(n.answerId) : null;
-    return a && (await this.visibility.canSee(ctx, a)) ? a : null;
+    // Only with its thread: the author of an answer on a hidden thread still gets null here.
+    const a = await this.visibility.answerById(ctx, n.answerId);
+    return a && (await this.visibility.questionById(ctx, a.questionId)) ? a : null;
   }
 
   @ResolveField(() => User, { nullable: true, description: 'Who caused it (null for reminders)' })

@@ -20,7 +20,7 @@ import { toQuestion, toRevision } from '../forum.mappers';
 import { PostType, QuestionStatus } from '../models/enums';
 import { Question, Revision, TagCount } from '../models/question.model';
 import { QuestionFilter } from '../dto/forum.inputs';
-import { ViewerAccess } from '../moderation/visibility.service';
+import { ViewerAccess } from '../moderation/visibility.policy';
 
 /** Read side of questions: loaders, lists and counts. Every method is one SQL statement. */
 @Injectable()

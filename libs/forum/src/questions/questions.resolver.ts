@@ -41,7 +41,7 @@ export class QuestionsResolver {
   ) {}
 
   private async visibleAnswers(ctx: RequestContext, q: Question): Promise<Answer[]> {
-    return this.visibility.filter(ctx, await this.answerReader.byQuestionLoader(ctx).load(q.id));
+    return this.visibility.answersOf(ctx, q, await this.answerReader.byQuestionLoader(ctx).load(q.id));
   }
 
   @Query(() => Question, { nullable: true })
@@ -49,9 +49,7 @@ export class QuestionsResolver {
     @Ctx() ctx: RequestContext,
     @Args('id', { type: () => ID }) id: string,
   ): Promise<Question | null> {
-    const key = tryParseId(id);
-    const q = key ? await this.reader.loader(ctx).load(key) : null;
-    return q && (await this.visibility.canSee(ctx, q)) ? q : null;
+    return this.visibility.questionById(ctx, tryParseId(id));
   }
 
   @Query(() => QuestionConnection, { description: 'Newest first' })
@@ -119,8 +117,7 @@ export class QuestionsResolver {
 
   @ResolveField(() => Question, { nullable: true })
   async duplicateOf(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Question | null> {
-    const target = q.duplicateOfId ? await this.reader.loader(ctx).load(q.duplicateOfId) : null;
-    return target && (await this.visibility.canSee(ctx, target)) ? target : null;
+    return this.visibility.questionById(ctx, q.duplicateOfId);
   }
 
   @ResolveField(() => Answer, { nullable: true })
@@ -161,8 +158,11 @@ export class QuestionsResolver {
     return { ...toConnection(page), totalCount: sorted.length };
   }
 
-  @ResolveField(() => [Revision], { description: 'Previous versions, newest first' })
-  revisions(@Parent() q: Question): Promise<Revision[]> {
+  @ResolveField(() => [Revision], {
+    description: 'Previous versions, newest first: the author and moderators only (empty for others)',
+  })
+  async revisions(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Revision[]> {
+    if (!(await this.visibility.canSeeRevisions(ctx, q))) return [];
     return this.reader.revisions(PostType.QUESTION, parseId(q.id));
   }
 }

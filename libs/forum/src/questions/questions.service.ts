@@ -10,6 +10,7 @@ import { QuestionEntity } from '../entities/question.entity';
 import { TagEntity } from '../entities/tag.entity';
 import { addFollow, mergeIntoCanonical } from '../community/community.writes';
 import { lockQuestion } from '../forum.locks';
+import { requireVisibleQuestion } from '../moderation/visibility.policy';
 import { QuestionsReader } from './questions.reader';
 import { cleanBody, cleanTags, cleanTitle, requireAuthorOrModerator, statusOf } from '../forum.rules';
 import { PostType } from '../models/enums';
@@ -91,6 +92,7 @@ export class QuestionsService {
     const tagIds = await this.ensureTags(tags ?? []);
     await inTransaction(this.db, async (m) => {
       const q = await lockQuestion(m, id);
+      requireVisibleQuestion(actor, q);
       requireAuthorOrModerator(actor, q.authorId, 'edit this question');
       const links = await this.tagLinks(m, id);
       const oldTags = links.map((r) => r.tag?.name ?? '');
@@ -126,6 +128,9 @@ export class QuestionsService {
       const target = rows.find((r) => r.id === targetId);
       if (!q) throw AppError.notFound('Question', questionId);
       if (!target) throw AppError.notFound('Question', targetId);
+      requireVisibleQuestion(actor, q);
+      requireVisibleQuestion(actor, target);
+      if (target.hiddenAt) throw AppError.badInput('The target thread is hidden', 'duplicateOfId');
       if (q.authorId !== actor.id && !isModerator(actor)) {
         throw AppError.forbidden('Only the asker or a moderator can close a question as a duplicate');
       }

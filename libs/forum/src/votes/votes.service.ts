@@ -8,6 +8,7 @@ import { AnswerEntity } from '../entities/answer.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { VoteEntity } from '../entities/vote.entity';
 import { lockAnswer, lockQuestion } from '../forum.locks';
+import { requireVisibleAnswer, requireVisibleQuestion } from '../moderation/visibility.policy';
 import { voteNumber, voteValue } from '../forum.rules';
 import { VoteResult } from '../models/answer.model';
 import { PostType } from '../models/enums';
@@ -27,6 +28,14 @@ export class VotesService {
         input.targetType === PostType.QUESTION
           ? await lockQuestion(m, targetId)
           : await lockAnswer(m, targetId);
+      if (post instanceof AnswerEntity) {
+        const thread = await m.findOne(QuestionEntity, {
+          where: { id: post.questionId },
+          select: { id: true, authorId: true, hiddenAt: true },
+        });
+        if (!thread) throw AppError.notFound('Answer', targetId);
+        requireVisibleAnswer(actor, post, thread);
+      } else requireVisibleQuestion(actor, post);
       if (post.authorId === actor.id) throw AppError.forbidden('You cannot vote on your own post');
       const existing = await m.findOneBy(VoteEntity, {
         userId: actor.id,

@@ -1,5 +1,5 @@
 import { AppError, RequestContext, charLength, decodeOffsetCursor, encodeCursor, pageSize } from '@app/core';
-import { QuestionStatus, QuestionsReader, TagCount } from '@app/forum';
+import { QuestionStatus, QuestionsReader, TagCount, VisibilityService, canSeeQuestion } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { FederatedMultiSearchParams, Hit, SearchParams } from 'meilisearch';
 import { IndexIdentityGuard } from '../identity/index-identity.guard';
@@ -36,6 +36,7 @@ export class SearchService {
     private readonly questions: QuestionsReader,
     private readonly identity: IndexIdentityGuard,
     private readonly stale: StaleDocuments,
+    private readonly visibility: VisibilityService,
   ) {}
 
   async search(
@@ -76,6 +77,7 @@ export class SearchService {
 
     const hits = response.hits.slice(0, size);
     const rows = await this.questions.loader(ctx).loadMany(hits.map((h) => String(h.id)));
+    const access = await this.visibility.access(ctx);
     const edges: SearchEdge[] = [];
     const stale: string[] = [];
     hits.forEach((hit, i) => {
@@ -89,6 +91,7 @@ export class SearchService {
         stale.push(node.id);
         return;
       }
+      if (!canSeeQuestion(access, node)) return; // the forum's visibility policy
       edges.push({
         node,
         cursor: encodeCursor(CURSOR_KIND, offset + i + 1),

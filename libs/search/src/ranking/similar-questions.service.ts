@@ -1,5 +1,5 @@
 import { AppConfig, AppError, RequestContext, charLength } from '@app/core';
-import { Question, QuestionStatus, QuestionsReader } from '@app/forum';
+import { Question, QuestionStatus, QuestionsReader, VisibilityService, canSeeQuestion } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { IndexIdentityGuard } from '../identity/index-identity.guard';
 import { StaleDocuments } from '../query/stale-documents';
@@ -24,6 +24,7 @@ export class SimilarQuestionsService {
   constructor(
     private readonly ranker: SimilarityRanker,
     private readonly questions: QuestionsReader,
+    private readonly visibility: VisibilityService,
     private readonly config: AppConfig,
     private readonly identity: IndexIdentityGuard,
     private readonly stale: StaleDocuments,
@@ -49,6 +50,7 @@ export class SimilarQuestionsService {
       .slice(0, size);
 
     const rows = await this.questions.loader(ctx).loadMany(ranked.map((r) => r.id));
+    const access = await this.visibility.access(ctx);
     const out: SimilarResult[] = [];
     const stale: string[] = [];
     ranked.forEach((r, i) => {
@@ -68,6 +70,7 @@ export class SimilarQuestionsService {
         stale.push(r.id);
         return;
       }
+      if (!canSeeQuestion(access, question)) return; // the forum's visibility policy
       out.push({ question, score: r.score });
     });
     await this.stale.requeue('similarQuestions', stale);

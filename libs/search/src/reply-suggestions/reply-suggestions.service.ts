@@ -1,6 +1,6 @@
 import { Actor, isModerator } from '@app/accounts';
 import { AppError, RequestContext, parseId } from '@app/core';
-import { AnswersReader, QuestionsReader, VisibilityService } from '@app/forum';
+import { AnswersReader, VisibilityService } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { MAX_SIMILAR, SimilarQuestionsService } from '../ranking/similar-questions.service';
 import { ReplySuggestion } from './reply-suggestion.model';
@@ -13,7 +13,6 @@ import { ReplySuggestion } from './reply-suggestion.model';
 export class ReplySuggestionsService {
   constructor(
     private readonly similar: SimilarQuestionsService,
-    private readonly questions: QuestionsReader,
     private readonly answers: AnswersReader,
     private readonly visibility: VisibilityService,
   ) {}
@@ -32,14 +31,12 @@ export class ReplySuggestionsService {
       throw AppError.badInput(`limit must be between 1 and ${MAX_SIMILAR}`, 'limit');
     }
     const questionId = parseId(questionIdRaw, 'questionId');
-    const question = await this.questions.loader(ctx).load(questionId);
-    if (!question || !(await this.visibility.canSee(ctx, question)))
-      throw AppError.notFound('Question', questionId);
+    const question = await this.visibility.requireQuestion(ctx, questionId);
 
     // Over-fetch threads: only solved ones carry answers worth reusing.
     const similar = (
       await this.similar.find(ctx, { title: question.title, body: question.body }, MAX_SIMILAR, questionId)
-    ).filter((s) => s.question.isSolved);
+    ).filter((s) => s.question.isSolved && !s.question.isHidden);
     const answers = await this.answers.officialOrAccepted(similar.map((s) => s.question.id));
     const out: ReplySuggestion[] = [];
     for (const s of similar) {
