@@ -18,7 +18,7 @@ const root = path.join(__dirname, '..', '..');
 const API = 'dist/apps/api/src/main.js';
 const WORKER = 'dist/apps/worker/src/main.js';
 const CLI = 'dist/apps/cli/src/main.js';
-const STACK_FRAME = /^\s+at /m;
+const STACK_FRAME = /^[ \t]+at /m;
 
 interface Run {
   code: number | null;
