@@ -80,7 +80,7 @@ export class AccountsResolver {
   @Mutation(() => AuthPayload, {
     description: 'Changes the password; every earlier token stops working and a fresh one is returned',
   })
-  @SignedIn('password')
+  @SignedIn('password', { everyAttempt: true })
   async changePassword(
     @CurrentActor() actor: Actor,
     @Args('currentPassword') currentPassword: string,

@@ -27,6 +27,7 @@ import { Actor, isStaff } from './actor';
 import { AuthGuard } from './auth.guard';
 
 const RATE_ACTION = 'rateLimitAction';
+const RATE_EVERY_ATTEMPT = 'rateLimitEveryAttempt';
 
 /** Codes of an action refused for what was asked (it wrote nothing): they count as refused attempts. */
 const REFUSALS = new Set<string>([
@@ -43,6 +44,8 @@ interface LimitedCall {
   tier: Tier;
   /** The client address, when known (not on a WebSocket without one). */
   address: string | null;
+  /** Every attempt costs a point, refused or not (guessing a secret: see SignedIn's options). */
+  everyAttempt: boolean;
 }
 
 function limitedCall(reflector: Reflector, context: ExecutionContext): LimitedCall | null {
@@ -51,7 +54,8 @@ function limitedCall(reflector: Reflector, context: ExecutionContext): LimitedCa
   if (!action || !gql.actor) return null;
   const actor = gql.actor;
   const tier = tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) });
-  return { action, actor, tier, address: gql.ctx?.ip ?? null };
+  const everyAttempt = reflector.get<boolean | undefined>(RATE_EVERY_ATTEMPT, context.getHandler()) === true;
+  return { action, actor, tier, address: gql.ctx?.ip ?? null, everyAttempt };
 }
 
 const refusedMessage = (rule: string, retry: number) =>
@@ -134,13 +138,15 @@ export class RateLimitInterceptor implements NestInterceptor {
 
   private async limited(call: LimitedCall, next: CallHandler): Promise<unknown> {
     const gate = new ActionGate(this.limits, call);
+    // An attempt that guesses a secret is counted before the guess is checked, and never given back.
+    if (call.everyAttempt) await gate.pass();
     let result: unknown;
     try {
       // Subscribed inside the gate's async context, so the handler's writes see the gate.
       result = await runWithRateGate(gate, () => lastValueFrom(next.handle(), { defaultValue: undefined }));
     } catch (err) {
       await gate.close();
-      if (gate.charged) await this.limits.refund(call.action, call.actor.id, call.tier);
+      if (gate.charged && !call.everyAttempt) await this.limits.refund(call.action, call.actor.id, call.tier);
       if (err instanceof AppError && REFUSALS.has(err.code)) {
         await this.limits.penalise('refused', call.actor.id, call.tier);
         if (call.address) await this.limits.penalise('refusedAddress', call.address, call.tier);
@@ -159,11 +165,13 @@ export class RateLimitInterceptor implements NestInterceptor {
 
 /**
  * A mutation that needs a signed-in user and counts against that user's `action` rate limit, only
- * when the action is accepted.
+ * when the action is accepted; with `everyAttempt`, every attempt counts before the handler runs
+ * (for actions that check a secret, such as changePassword's current password).
  */
-export function SignedIn(action: RateAction): MethodDecorator {
+export function SignedIn(action: RateAction, options: { everyAttempt?: boolean } = {}): MethodDecorator {
   return applyDecorators(
     SetMetadata(RATE_ACTION, action),
+    SetMetadata(RATE_EVERY_ATTEMPT, options.everyAttempt === true),
     UseGuards(AuthGuard, RateLimitGuard),
     UseInterceptors(RateLimitInterceptor),
   );

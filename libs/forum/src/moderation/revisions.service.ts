@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, Clock, cleanText, inTransaction, parseId } from '@app/core';
+import { AppError, Clock, cleanText, inTransaction, maskPersonalText, parseId } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -20,7 +20,7 @@ export class RevisionsService {
   async redact(actor: Actor, revisionIdRaw: string, reasonRaw: string): Promise<Revision> {
     if (!isModerator(actor)) throw AppError.forbidden('Only moderators can redact a revision');
     const id = parseId(revisionIdRaw, 'revisionId');
-    const reason = cleanText(reasonRaw, REASON_RULE);
+    const reason = maskPersonalText(cleanText(reasonRaw, REASON_RULE));
     return inTransaction(this.db, async (m) => {
       const row = await m
         .createQueryBuilder(PostRevisionEntity, 'r')
