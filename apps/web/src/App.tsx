@@ -33,7 +33,7 @@ export function App() {
     document.documentElement.lang = zh ? 'zh-CN' : 'en';
   }, [zh]);
   return (
-    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme}>
+    <ConfigProvider locale={zh ? zhCN : enUS} theme={theme} button={{ autoInsertSpace: false }}>
       <ToastProvider>
         <Layout>
           <Suspense fallback={<Loading />}>

@@ -88,9 +88,12 @@ export function mountWebClient(app: NestExpressApplication, options: WebClientOp
       index: false,
       immutable: true,
       maxAge: '365d',
-      fallthrough: false,
     }),
   );
+  // A missing asset is a 404, never the client's index.html.
+  router.use('/assets', (_req: Request, res: Response) => {
+    res.status(404).type('text').send('Not found');
+  });
   router.use(
     express.static(options.dir, {
       index: false,

@@ -245,8 +245,18 @@ export const ThreadQuery = graphql(`
         key
         name
       }
+      # Fields inline, not through fragments: the API's cost limit weighs fragment spreads heavily.
       author {
-        ...UserBits
+        id
+        handle
+        displayName
+        role
+        isOfficial
+        officialLabel
+        badges {
+          kind
+          label
+        }
       }
       duplicateOf {
         id
@@ -255,11 +265,40 @@ export const ThreadQuery = graphql(`
       acceptedAnswer {
         id
       }
-      answers(first: 50) {
+      answers(first: 30) {
         totalCount
         edges {
           node {
-            ...AnswerFields
+            id
+            bodyHtml
+            body
+            score
+            createdAt
+            updatedAt
+            isAccepted
+            isOfficial
+            isStale
+            isHidden
+            hiddenReason
+            verifiedAt
+            endorsedAt
+            author {
+              id
+              handle
+              displayName
+              role
+              isOfficial
+              officialLabel
+              badges {
+                kind
+                label
+              }
+            }
+            endorsedBy {
+              id
+              displayName
+              officialLabel
+            }
           }
         }
       }
