@@ -8,8 +8,9 @@ test('search with the solved filter finds the solved thread, with highlights', a
   const results = page.getByTestId('search-results');
   await expect(results.getByRole('link', { name: /账户突然被冻结/ })).toBeVisible();
 
-  await page.getByRole('checkbox', { name: '只看已解决' }).check();
+  await page.getByRole('checkbox', { name: '只看已解决' }).click();
   await expect(page).toHaveURL(/solved=1/);
+  await expect(page.getByRole('checkbox', { name: '只看已解决' })).toBeChecked();
   await expect(results.getByRole('link', { name: /账户突然被冻结/ })).toBeVisible();
   const items = results.locator('.q-item');
   const n = await items.count();

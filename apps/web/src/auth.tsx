@@ -1,8 +1,9 @@
 import { useApolloClient, useQuery } from '@apollo/client/react';
-import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { restartSocket } from './apollo';
 import type { UserBitsFragment } from './gql/graphql';
 import { MeQuery } from './graphql/operations';
+import { firstError } from './lib/errors';
 import { readToken, writeToken } from './lib/token';
 
 interface Auth {
@@ -18,8 +19,16 @@ const AuthContext = createContext<Auth | null>(null);
 
 export function AuthProvider({ children }: { children: ReactNode }) {
   const client = useApolloClient();
-  const { data, loading } = useQuery(MeQuery, { skip: !readToken(), fetchPolicy: 'cache-first' });
-  const me = data?.me ?? null;
+  const [token, setToken] = useState(readToken);
+  const { data, loading, error } = useQuery(MeQuery, { skip: !token, fetchPolicy: 'cache-first' });
+  const me = token ? (data?.me ?? null) : null;
+  useEffect(() => {
+    // An expired or revoked token: forget it instead of failing every request.
+    if (firstError(error)?.code === 'UNAUTHENTICATED') {
+      writeToken(null);
+      setToken(null);
+    }
+  }, [error]);
 
   const signIn = useCallback(
     async (token: string) => {
@@ -27,19 +36,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       restartSocket();
       await client.resetStore();
       await client.query({ query: MeQuery, fetchPolicy: 'network-only' });
+      setToken(token);
     },
     [client],
   );
   const signOut = useCallback(async () => {
     writeToken(null);
     restartSocket();
+    setToken(null);
     await client.clearStore();
-    client.writeQuery({ query: MeQuery, data: { me: null } });
   }, [client]);
 
   const value = useMemo<Auth>(() => {
     const isStaff = me?.role === 'MODERATOR' || me?.role === 'ADMIN';
-    return { me, loading, signIn, signOut, isStaff, canEndorse: isStaff || Boolean(me?.isOfficial) };
+    return { me, loading: Boolean(token) && loading, signIn, signOut, isStaff, canEndorse: isStaff || Boolean(me?.isOfficial) };
   }, [me, loading, signIn, signOut]);
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;
 }

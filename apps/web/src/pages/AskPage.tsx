@@ -10,6 +10,7 @@ import { SimilarPanel } from '../components/SimilarPanel';
 import { AskMutation, CategoriesQuery } from '../graphql/operations';
 import { describeError, errorField } from '../lib/describe-error';
 import { clearDraft, loadDraft, parseTags, personalDataIn, saveDraft, type Draft } from '../lib/draft';
+import { useMedia } from '../lib/use-media';
 import { useTitle } from '../lib/use-title';
 
 export default function AskPage() {
@@ -25,6 +26,8 @@ export default function AskPage() {
     return { ...d, title: d.title || title || '', category: category ?? d.category };
   });
   const [preview, setPreview] = useState(false);
+  // On a phone the suggestions come right under the text being typed, not after the whole form.
+  const wide = useMedia('(min-width: 900px)');
   const { data: cats } = useQuery(CategoriesQuery, { fetchPolicy: 'cache-first' });
   const [ask, { loading: posting, error }] = useMutation(AskMutation);
 
@@ -133,6 +136,11 @@ export default function AskPage() {
               />
             )}
           </Form.Item>
+          {!wide && (
+            <div style={{ marginBottom: 16 }}>
+              <SimilarPanel title={draft.title} body={draft.body} draftId={draft.draftId} />
+            </div>
+          )}
           <Form.Item label={t('ask.tags')} htmlFor="ask-tags" {...fieldError('tags')}>
             <Input
               id="ask-tags"
@@ -168,7 +176,7 @@ export default function AskPage() {
             />
           )}
         </Form>
-        <SimilarPanel title={draft.title} body={draft.body} draftId={draft.draftId} />
+        {wide && <SimilarPanel title={draft.title} body={draft.body} draftId={draft.draftId} />}
       </div>
     </div>
   );
