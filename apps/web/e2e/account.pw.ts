@@ -16,6 +16,13 @@ test('log in with the form, then log out', async ({ page }) => {
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+
+  // English from the header, Chinese again after.
+  await page.getByRole('button', { name: '切换语言' }).click();
+  await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+  await page.getByRole('button', { name: 'Switch language' }).click();
+  await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
 });
 
 test('a notification arrives live over graphql-ws', async ({ page, request }) => {

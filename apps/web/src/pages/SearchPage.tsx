@@ -8,6 +8,7 @@ import { QuestionItem } from '../components/QuestionList';
 import { SearchBox } from '../components/SearchBox';
 import { SearchQuery } from '../graphql/operations';
 import { searchFilterFromParams, toggleParam } from '../lib/search-params';
+import { useMedia } from '../lib/use-media';
 import { useTitle } from '../lib/use-title';
 
 export default function SearchPage() {
@@ -22,6 +23,18 @@ export default function SearchPage() {
   });
   const conn = data?.searchQuestions;
   const set = (next: URLSearchParams) => setParams(next, { replace: false });
+  // On a phone the two filters sit above the results; the tag facets stay below them.
+  const wide = useMedia('(min-width: 900px)');
+  const filters = (
+    <div className={wide ? 'stack' : 'actions'} role="group" aria-label={t('search.filters')}>
+      <Checkbox checked={Boolean(filter.solvedOnly)} onChange={() => set(toggleParam(params, 'solved', '1'))}>
+        {t('search.solvedOnly')}
+      </Checkbox>
+      <Checkbox checked={Boolean(filter.hasOfficialAnswer)} onChange={() => set(toggleParam(params, 'official', '1'))}>
+        {t('search.hasOfficial')}
+      </Checkbox>
+    </div>
+  );
   return (
     <div className="stack">
       <h1 className="page-title">{t('nav.search')}</h1>
@@ -34,6 +47,7 @@ export default function SearchPage() {
           set(next);
         }}
       />
+      {!wide && filters}
       <div className="two-col">
         <section className="card" aria-label={t('nav.search')} aria-busy={loading}>
           {error && <ErrorNote error={error} />}
@@ -74,19 +88,15 @@ export default function SearchPage() {
           )}
         </section>
         <aside className="card" aria-labelledby="search-filters">
-          <h2 id="search-filters">{t('search.filters')}</h2>
-          <div className="stack">
-            <Checkbox checked={Boolean(filter.solvedOnly)} onChange={() => set(toggleParam(params, 'solved', '1'))}>
-              {t('search.solvedOnly')}
-            </Checkbox>
-            <Checkbox
-              checked={Boolean(filter.hasOfficialAnswer)}
-              onChange={() => set(toggleParam(params, 'official', '1'))}
-            >
-              {t('search.hasOfficial')}
-            </Checkbox>
-          </div>
-          <h3 style={{ marginTop: 16 }}>{t('search.tags')}</h3>
+          {wide && (
+            <>
+              <h2 id="search-filters">{t('search.filters')}</h2>
+              {filters}
+            </>
+          )}
+          <h3 id={wide ? undefined : 'search-filters'} style={{ marginTop: wide ? 16 : 0 }}>
+            {t('search.tags')}
+          </h3>
           <div className="facets" role="group" aria-label={t('search.tags')}>
             {(conn?.facets ?? []).map((f) => {
               const active = (filter.tags ?? []).includes(f.name);
