@@ -94,6 +94,11 @@ export function mountWebClient(app: NestExpressApplication, options: WebClientOp
   router.use('/assets', (_req: Request, res: Response) => {
     res.status(404).type('text').send('Not found');
   });
+  // The explorer's page only where it is enabled (not in production by default).
+  router.use('/graphiql.html', (req: Request, res: Response, next: NextFunction) => {
+    if (options.graphiql) return next();
+    res.status(404).type('text').send('Not found');
+  });
   router.use(
     express.static(options.dir, {
       index: false,
