@@ -9,11 +9,12 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund
-COPY tsconfig.json tsconfig.build.json nest-cli.json ./
+COPY tsconfig.json tsconfig.build.json nest-cli.json schema.gql ./
 COPY apps ./apps
 COPY libs ./libs
 COPY migrations ./migrations
-# Compile (dist/ holds the apps, the libs and the migrations), then drop the devDependencies,
+# Compile (dist/ holds the apps, the libs, the migrations and the web client in dist/web; the
+# client's types are generated from schema.gql), then drop the devDependencies,
 # among them the embedded Meilisearch binary: in production MEILI_URL points at a real server.
 RUN npm run build && npm prune --omit=dev --no-audit --no-fund
 

@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
 import { ApiModule } from './api.module';
+import { defaultWebClientDir, mountWebClient } from './web/web-client';
 
 /** Express "trust proxy" from a validated TRUST_PROXY: false, a hop count or a list of addresses. */
 function trustProxy(value: string): boolean | number | string[] {
@@ -32,6 +33,12 @@ export async function createApiApp(options: CreateApiAppOptions = {}): Promise<N
   app.useBodyParser('json', { limit: config.get('HTTP_BODY_LIMIT') });
   app.set('trust proxy', trustProxy(config.get('TRUST_PROXY')));
   app.disable('x-powered-by');
+  // The web client (apps/web, built into dist/web) at `/`; the explorer at /graphiql in development.
+  mountWebClient(app, {
+    dir: defaultWebClientDir(),
+    graphiql: config.get('GRAPHQL_SANDBOX'),
+    log: (message) => app.get(Logger).log(message),
+  });
   // Exit 0 once every hook has run (HTTP drained, relay batch done, pools closed); process.exit also
   // lets pino flush its buffers.
   app.enableShutdownHooks([], { useProcessExit: true });

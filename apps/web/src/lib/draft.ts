@@ -1,0 +1,96 @@
+import { findPersonalData } from '../../../../libs/forum/src/privacy/personal-data';
+
+export interface Draft {
+  draftId: string;
+  category: string | null;
+  details: Record<string, string>;
+  title: string;
+  body: string;
+  tags: string;
+}
+
+const KEY = 'qa-forum.ask-draft';
+
+export function newDraftId(): string {
+  const bytes = new Uint8Array(12);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export function emptyDraft(): Draft {
+  return { draftId: newDraftId(), category: null, details: {}, title: '', body: '', tags: '' };
+}
+
+/** The draft survives opening a suggestion in the same tab, a reload or a detour to log in. */
+export function loadDraft(): Draft {
+  try {
+    const raw = localStorage.getItem(KEY);
+    if (raw) {
+      const d = JSON.parse(raw) as Partial<Draft>;
+      if (typeof d.draftId === 'string' && /^[A-Za-z0-9_-]{8,64}$/.test(d.draftId)) return { ...emptyDraft(), ...d } as Draft;
+    }
+  } catch {
+    // unreadable draft: start over
+  }
+  return emptyDraft();
+}
+
+export function saveDraft(d: Draft): void {
+  try {
+    localStorage.setItem(KEY, JSON.stringify(d));
+  } catch {
+    // no storage
+  }
+}
+
+export function clearDraft(): void {
+  try {
+    localStorage.removeItem(KEY);
+  } catch {
+    // no storage
+  }
+}
+
+/** Tags typed as “风控 登录, 换手机” → ['风控', '登录', '换手机'] (unique, at most what was typed). */
+export function parseTags(text: string): string[] {
+  return [...new Set(text.split(/[\s,，、;；#]+/).map((s) => s.trim()).filter(Boolean))];
+}
+
+/** Suggestions start once the draft has 4 characters that are not spaces or punctuation. */
+export function shouldSuggest(title: string, body: string): boolean {
+  const meaningful = `${title}${body}`.replace(/[\s\p{P}\p{S}]/gu, '');
+  return [...meaningful].length >= 4;
+}
+
+/** The query sent to similarQuestions: the title, or the body's start when the title is empty. */
+export function similarInput(title: string, body: string): { title: string; body: string | null } {
+  const t = title.trim();
+  const b = body.trim();
+  if (t) return { title: t, body: b ? b.slice(0, 2000) : null };
+  return { title: b.slice(0, 150), body: b.length > 150 ? b.slice(0, 2000) : null };
+}
+
+/** The first lines of a Markdown answer as plain text, for the suggestion panel. */
+export function excerpt(markdown: string, max = 120): string {
+  const text = markdown
+    .replace(/```[\s\S]*?```/g, ' ')
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...text].length > max ? `${[...text].slice(0, max).join('')}…` : text;
+}
+
+export interface PersonalDataNotice {
+  kind: string;
+  masked: string;
+}
+
+/** Personal data the server will mask when the question is posted (same rules as the server). */
+export function personalDataIn(...texts: string[]): PersonalDataNotice[] {
+  const out: PersonalDataNotice[] = [];
+  for (const text of texts) for (const m of findPersonalData(text)) out.push({ kind: m.kind, masked: m.masked });
+  return out;
+}
