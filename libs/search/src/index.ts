@@ -20,3 +20,4 @@ export * from './ranking/learned-similarity-ranker';
 export * from './ranking/similarity-links.store';
 export * from './ranking/similarity-model';
 export * from './ranking/similarity-stats';
+export { markdownToPlainText } from './index/plain-text';

@@ -30,7 +30,7 @@ describe('server-rendered thread HTML', () => {
     const html = renderThreadHtml(INDEX, question, 'https://forum.example');
     expect(html).toContain('<title>换手机后登录被限制 &#60;script&#62; · 社区问答</title>');
     expect(html).toContain('<link rel="canonical" href="https://forum.example/q/7" />');
-    expect(html).toContain('<meta name="description" content="新手机登录提示 存在风险 ，无法转账。" />');
+    expect(html).toContain('<meta name="description" content="新手机登录提示存在风险，无法转账。 log" />');
     expect(html).toContain('<p>新手机登录提示<strong>存在风险</strong></p>');
     expect(html).toContain('官方回答 · 支付宝官方客服');
     expect(html).toContain('最后核实 2026-11-02');

@@ -1,6 +1,7 @@
 // Server-rendered HTML of a thread (/q/:id) inside the client's index.html: the title, the
 // question, its official and accepted answers, a canonical link and a description. The client
 // replaces it when its JavaScript starts; crawlers and readers without JavaScript keep it.
+import { markdownToPlainText } from '@app/search';
 
 export const SSR_THREAD_QUERY = `query SsrThread($id: ID!) {
   question(id: $id) {
@@ -42,12 +43,8 @@ export function escapeHtml(text: string): string {
 
 /** Plain text of the Markdown body, for the meta description (at most 160 characters). */
 export function describe(markdown: string, max = 160): string {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/[#>*_`~|-]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  // The search index's extractor: markdown-it's tokenizer, linear on any input.
+  const text = markdownToPlainText(markdown).replace(/\s+/g, ' ').trim();
   const chars = [...text];
   return chars.length > max ? `${chars.slice(0, max - 1).join('')}…` : text;
 }

@@ -13,6 +13,8 @@ export type AskQuestionInput = {
   details?: Array<DetailInput> | null | undefined;
   /** The draft id given to similarQuestions while drafting (deflection measurement) */
   draftId?: string | null | undefined;
+  /** Idempotency key chosen by the client (8–64 of A–Z a–z 0–9 _ -, e.g. a UUID), new for each question: sending the same request again with the same key (a retry after a time-out) returns the question the first request created instead of creating another; the same key with different content answers CONFLICT */
+  idempotencyKey?: string | null | undefined;
   /** Up to 5 tags */
   tags?: Array<string>;
   /** 4–150 characters */
@@ -66,6 +68,8 @@ export type PostAnswerInput = {
   body: string;
   /** The solved thread of the reply suggestion this answer reuses */
   fromSuggestionQuestionId?: string | number | null | undefined;
+  /** Idempotency key chosen by the client (8–64 of A–Z a–z 0–9 _ -, e.g. a UUID), new for each answer: sending the same request again with the same key (a retry after a time-out) returns the answer the first request created instead of creating another; the same key with different content answers CONFLICT */
+  idempotencyKey?: string | null | undefined;
   questionId: string | number;
 };
 

@@ -10,7 +10,7 @@ export function describeError(error: unknown, t: TFunction, labels: Record<strin
   const field = fieldKey(e.field);
   switch (e.code) {
     case 'RATE_LIMITED': {
-      const seconds = /(\d+)\s*s/.exec(e.message)?.[1] ?? '60';
+      const seconds = /in (\d{1,9}) ?s\b/.exec(e.message)?.[1] ?? '60';
       return t('errors.RATE_LIMITED', { seconds });
     }
     case 'BAD_USER_INPUT':

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, parseTags, personalDataIn, shouldSuggest, similarInput } from './draft';
+import { excerpt, linkTexts, parseTags, personalDataIn, shouldSuggest, similarInput } from './draft';
 
 describe('draft helpers', () => {
   it('starts suggesting from 4 meaningful characters', () => {
@@ -35,5 +35,19 @@ describe('draft helpers', () => {
       { kind: 'EMAIL', masked: expect.stringMatching(/^w\*+@example\.com$/) as unknown as string },
     ]);
     expect(personalDataIn('订单金额 ¥13812345678')).toEqual([]);
+  });
+});
+
+describe('linkTexts', () => {
+  it('keeps link texts, drops images, leaves unmatched brackets alone', () => {
+    expect(linkTexts('看[这里](https://a.example)和![图](https://b.example/x.png)。')).toBe('看这里和。');
+    expect(linkTexts('[未闭合 (x) ] [a](b')).toBe('[未闭合 (x) ] [a](b');
+  });
+
+  it('is linear on a flood of opening brackets', () => {
+    const flood = '['.repeat(20000) + ']';
+    expect(linkTexts(flood)).toBe(flood);
+    const pairs = '[a]'.repeat(7000);
+    expect(linkTexts(pairs)).toBe(pairs);
   });
 });

@@ -1,4 +1,4 @@
-import { findPersonalData } from '../../../../libs/forum/src/privacy/personal-data';
+import { findPersonalData } from '../../../../libs/core/src/privacy/personal-data';
 
 export interface Draft {
   draftId: string;
@@ -72,10 +72,7 @@ export function similarInput(title: string, body: string): { title: string; body
 
 /** The first lines of a Markdown answer as plain text, for the suggestion panel. */
 export function excerpt(markdown: string, max = 120): string {
-  const text = markdown
-    .replace(/```[\s\S]*?```/g, ' ')
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+  const text = linkTexts(markdown.replace(/```[\s\S]*?```/g, ' '))
     .replace(/^\s{0,3}(#{1,6}|>|[-*+]|\d+[.)])\s+/gm, '')
     .replace(/[*_`~]+/g, '')
     .replace(/\s+/g, ' ')
@@ -92,5 +89,38 @@ export interface PersonalDataNotice {
 export function personalDataIn(...texts: string[]): PersonalDataNotice[] {
   const out: PersonalDataNotice[] = [];
   for (const text of texts) for (const m of findPersonalData(text)) out.push({ kind: m.kind, masked: m.masked });
+  return out;
+}
+
+/**
+ * Markdown links and images in one linear pass: `[text](url)` becomes `text`, `![alt](url)` goes. Each
+ * search for the next `]` or `)` is remembered, so a run of `[` without a match never rescans the rest.
+ */
+export function linkTexts(text: string): string {
+  const next = { ']': -2, ')': -2 } as Record<']' | ')', number>;
+  const find = (ch: ']' | ')', from: number): number => {
+    if (next[ch] === -1 || next[ch] >= from) return next[ch];
+    next[ch] = text.indexOf(ch, from);
+    return next[ch];
+  };
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const image = text[i] === '!' && text[i + 1] === '[';
+    if (text[i] === '[' || image) {
+      const open = image ? i + 1 : i;
+      const close = find(']', open + 1);
+      if (close !== -1 && text[close + 1] === '(') {
+        const end = find(')', close + 2);
+        if (end !== -1) {
+          if (!image) out += text.slice(open + 1, close);
+          i = end + 1;
+          continue;
+        }
+      }
+    }
+    out += text[i];
+    i += 1;
+  }
   return out;
 }
