@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { excerpt, linkTexts, parseTags, personalDataIn, shouldSuggest, similarInput } from './draft';
+import { excerpt, linkTexts, parseTags, shouldSuggest, similarInput } from './draft';
+import { personalDataIn } from './personal-data-notice';
 
 describe('draft helpers', () => {
   it('starts suggesting from 4 meaningful characters', () => {

@@ -1,4 +1,3 @@
-import { findPersonalData } from '../../../../libs/core/src/privacy/personal-data';
 
 export interface Draft {
   draftId: string;
@@ -80,17 +79,6 @@ export function excerpt(markdown: string, max = 120): string {
   return [...text].length > max ? `${[...text].slice(0, max).join('')}…` : text;
 }
 
-export interface PersonalDataNotice {
-  kind: string;
-  masked: string;
-}
-
-/** Personal data the server will mask when the question is posted (same rules as the server). */
-export function personalDataIn(...texts: string[]): PersonalDataNotice[] {
-  const out: PersonalDataNotice[] = [];
-  for (const text of texts) for (const m of findPersonalData(text)) out.push({ kind: m.kind, masked: m.masked });
-  return out;
-}
 
 /**
  * Markdown links and images in one linear pass: `[text](url)` becomes `text`, `![alt](url)` goes. Each

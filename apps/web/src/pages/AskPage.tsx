@@ -9,7 +9,8 @@ import { MarkdownPreview } from '../components/MarkdownPreview';
 import { SimilarPanel } from '../components/SimilarPanel';
 import { AskMutation, CategoriesQuery } from '../graphql/operations';
 import { describeError, errorField } from '../lib/describe-error';
-import { clearDraft, loadDraft, parseTags, personalDataIn, saveDraft, type Draft } from '../lib/draft';
+import { clearDraft, loadDraft, parseTags, saveDraft, type Draft } from '../lib/draft';
+import { personalDataIn } from '../lib/personal-data-notice';
 import { useMedia } from '../lib/use-media';
 import { useTitle } from '../lib/use-title';
 
