@@ -7,7 +7,7 @@ import { Actor, requireAdmin } from './auth/actor';
 import { UserEntity } from './entities/user.entity';
 import { OfficialBadgeHooks } from './official-badge.hooks';
 import { Role } from './models/role.enum';
-import { cleanText, rateLimitCheckpoint } from '@app/core';
+import { cleanText, maskPersonalText, rateLimitCheckpoint } from '@app/core';
 import { DisplayNamePolicy } from './display-name.policy';
 import { TokenRevocations } from './auth/token-revocations';
 
@@ -91,7 +91,9 @@ export class UsersService {
     const displayName =
       options.displayName == null
         ? null
-        : cleanText(options.displayName, { field: 'displayName', min: 1, max: 40, singleLine: true });
+        : maskPersonalText(
+            cleanText(options.displayName, { field: 'displayName', min: 1, max: 40, singleLine: true }),
+          );
     const user = await this.getById(userId);
     const version = user.tokenVersion;
     if (user.officialLabel !== cleanLabel) user.tokenVersion += 1;

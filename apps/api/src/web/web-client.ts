@@ -53,7 +53,7 @@ async function fetchThread(req: Request, id: string): Promise<SsrQuestion | null
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        // Rate limits and logs see the visitor, not this server (TRUST_PROXY trusts loopback).
+        // Believed only when TRUST_PROXY trusts loopback; otherwise limits and logs see this server.
         'x-forwarded-for': req.ip ?? '',
       },
       body: JSON.stringify({ query: SSR_THREAD_QUERY, variables: { id } }),

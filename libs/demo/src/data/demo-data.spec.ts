@@ -1,6 +1,6 @@
 import { Role } from '@app/accounts';
 import { cleanBody, cleanTags, cleanTitle } from '@app/forum/forum.rules';
-import { findPersonalData } from '@app/forum/privacy/personal-data';
+import { findPersonalData } from '@app/core';
 import { DEMO_LOGINS, DEMO_THREADS, DEMO_USERS } from './demo-data';
 import { DemoHandle } from './demo-types';
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PersonalDataKind, maskPersonalData } from './personal-data';
+import { PersonalDataKind, maskPersonalData } from '@app/core';
 
 registerEnumType(PersonalDataKind, { name: 'PersonalDataKind' });
 
