@@ -59,6 +59,27 @@ function installRules(parser: typeof md): void {
 installRules(md);
 installRules(mdWithoutLinkify);
 
+// Tables cost per cell twice (markdown-it's table rule and the sanitiser): a body of thousands of table
+// rows is rendered as text instead. No real post comes near the limit.
+const MAX_TABLE_LINES = 200;
+const mdWithoutTables = new MarkdownIt({
+  html: false,
+  linkify: false,
+  breaks: true,
+  typographer: false,
+  maxNesting: 20,
+}).disable('table');
+installRules(mdWithoutTables);
+
+/** Counts lines that start with `|` (table rows), stopping at the limit. */
+function tooManyTableLines(markdown: string): boolean {
+  let count = markdown.startsWith('|') ? 1 : 0;
+  for (let at = markdown.indexOf('\n|'); at >= 0; at = markdown.indexOf('\n|', at + 2)) {
+    if (++count > MAX_TABLE_LINES) return true;
+  }
+  return false;
+}
+
 const ALLOWED_TAGS = [
   'p',
   'br',
@@ -132,6 +153,10 @@ export function renderMarkdown(markdown: string): string {
 
 /** Renders without the cache (tests and benchmarks measure the real work). */
 export function renderMarkdownUncached(markdown: string): string {
-  const parser = tooManyLinkCandidates(markdown) ? mdWithoutLinkify : md;
+  const parser = tooManyTableLines(markdown)
+    ? mdWithoutTables
+    : tooManyLinkCandidates(markdown)
+      ? mdWithoutLinkify
+      : md;
   return sanitizeHtml(parser.render(markdown, {}), SANITIZE);
 }
