@@ -19,7 +19,3 @@ export * from './moderation/visibility.policy';
 export { MODERATION_EVENTS } from './moderation/moderation.service';
 export { DeflectionService } from './deflection/deflection.service';
 export { parseDraftId } from './deflection/deflection.rules';
-export * from './notifications/notifications.module';
-export { NotificationsRelay } from './notifications/notifications.relay';
-export { NotificationsRunner } from './notifications/notifications.runner';
-export { AcceptReminders } from './notifications/accept-reminders';
