@@ -11,6 +11,7 @@ export * from './models/enums';
 export * from './models/payloads.model';
 export * from './models/question.model';
 export * from './questions/questions.reader';
+export * from './questions/question-sources.repository';
 export * from './questions/questions.service';
 export { ANSWER_EVENTS } from './answers/answers.service';
 export { VOTE_EVENT, VotesService } from './votes/votes.service';
