@@ -9,8 +9,6 @@ import {
   VotesService,
 } from '@app/forum';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_THREADS, DEMO_USERS } from './data/demo-data';
 import { DemoAnswer, DemoHandle, DemoThread, DemoUser } from './data/demo-types';
 
@@ -40,7 +38,6 @@ export class DemoSeedRefusedError extends Error {}
 @Injectable()
 export class DemoSeeder {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly users: UsersService,
