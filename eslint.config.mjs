@@ -4,8 +4,72 @@ import prettier from 'eslint-config-prettier';
 import regexp from 'eslint-plugin-regexp';
 import tseslint from 'typescript-eslint';
 
+// Module boundaries (DESIGN's one-way rule as a check): each lib may import only the libs below it,
+// core ← accounts ← forum ← {search, notifications, demo} ← apps, and only through their public
+// index (`@app/x`; `@app/core/startup` is core's second, light entry for the start-up checks).
+// Tests may reach inside a lib; test/lint-boundaries.spec.ts plants violations and expects failures.
+const LIBS = ['core', 'accounts', 'forum', 'search', 'notifications', 'demo'];
+const MAY_IMPORT = {
+  core: [],
+  accounts: ['core'],
+  forum: ['core', 'accounts'],
+  search: ['core', 'accounts', 'forum'],
+  notifications: ['core', 'accounts', 'forum'],
+  demo: ['core', 'accounts', 'forum'],
+};
+const TESTS = ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**'];
+const DEEP_IMPORT = {
+  regex: '^@app/(?!core/startup$)[^/]+/',
+  message: 'import a lib through its public index (@app/x), not a file inside it',
+};
+const INTO_ANOTHER_LIB = {
+  regex: `^(\\.\\./)+(libs/)?(${LIBS.join('|')})/src(/|$)`,
+  message: 'reach another lib through @app/x, never by a relative path',
+};
+function layerRules(lib, { deep }) {
+  const upward = LIBS.filter((l) => l !== lib && !MAY_IMPORT[lib].includes(l));
+  const patterns = [INTO_ANOTHER_LIB, { regex: '^(\\.\\./)+apps/', message: 'libs never import the apps' }];
+  if (upward.length > 0) {
+    patterns.push({
+      regex: `^@app/(${upward.join('|')})(/|$)`,
+      message: `libs/${lib} may import only ${MAY_IMPORT[lib].map((l) => '@app/' + l).join(', ') || 'no other lib'} (core ← accounts ← forum ← {search, notifications, demo} ← apps)`,
+    });
+  }
+  if (deep) patterns.push(DEEP_IMPORT);
+  return { 'no-restricted-imports': ['error', { patterns }] };
+}
+const boundaries = [
+  ...LIBS.map((lib) => ({
+    files: [`libs/${lib}/**/*.ts`],
+    ignores: TESTS,
+    rules: layerRules(lib, { deep: true }),
+  })),
+  ...LIBS.map((lib) => ({ files: [`libs/${lib}/**/*.spec.ts`], rules: layerRules(lib, { deep: false }) })),
+  {
+    files: ['apps/**/*.ts', 'bench/**/*.ts', 'migrations/**/*.ts'],
+    ignores: [...TESTS, 'apps/web/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [DEEP_IMPORT, { regex: '^(\\.\\./)+libs/', message: INTO_ANOTHER_LIB.message }] },
+      ],
+    },
+  },
+];
+
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.data/**', 'eslint.config.mjs', 'jest.config.js', 'jest.unit.config.js', 'apps/web/src/gql/**'] },
+  {
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'coverage/**',
+      '.data/**',
+      'eslint.config.mjs',
+      'jest.config.js',
+      'jest.unit.config.js',
+      'apps/web/src/gql/**',
+    ],
+  },
   eslint.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -28,9 +92,19 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  ...boundaries,
   {
     files: ['scripts/**/*.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly', console: 'readonly' } },
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: {
+        require: 'readonly',
+        module: 'writable',
+        __dirname: 'readonly',
+        process: 'readonly',
+        console: 'readonly',
+      },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

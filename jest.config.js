@@ -9,8 +9,8 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: false }],
   },
   moduleNameMapper: {
-    '^@app/(core|accounts|forum|search|demo)$': '<rootDir>/libs/$1/src',
-    '^@app/(core|accounts|forum|search|demo)/(.*)$': '<rootDir>/libs/$1/src/$2',
+    '^@app/(core|accounts|forum|search|notifications|demo)$': '<rootDir>/libs/$1/src',
+    '^@app/(core|accounts|forum|search|notifications|demo)/(.*)$': '<rootDir>/libs/$1/src/$2',
   },
   globalSetup: '<rootDir>/test/global-setup.ts',
   globalTeardown: '<rootDir>/test/global-teardown.ts',

@@ -17,11 +17,11 @@
  *    frequency, limit 100), one after the other; own doc removed; scored like eval_run.py.
  */
 import 'reflect-metadata';
-import { QuestionIndex } from '@app/search/index/question-index';
-import { LearnedSimilarityRanker } from '@app/search/ranking/learned-similarity-ranker';
-import { SimilarityLinksStore } from '@app/search/ranking/similarity-links.store';
-import { SimilarityModel } from '@app/search/ranking/similarity-model';
-import { SimilarityStats } from '@app/search/ranking/similarity-stats';
+import { QuestionIndex } from '@app/search';
+import { LearnedSimilarityRanker } from '@app/search';
+import { SimilarityLinksStore } from '@app/search';
+import { SimilarityModel } from '@app/search';
+import { SimilarityStats } from '@app/search';
 import { INestApplicationContext } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

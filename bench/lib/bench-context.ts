@@ -1,10 +1,10 @@
 import { CoreModule } from '@app/core';
-import { QuestionIndex } from '@app/search/index/question-index';
-import { MeiliConnection } from '@app/search/meili/meili-connection';
-import { LearnedSimilarityRanker } from '@app/search/ranking/learned-similarity-ranker';
-import { SimilarityLinksStore } from '@app/search/ranking/similarity-links.store';
-import { SimilarityModel } from '@app/search/ranking/similarity-model';
-import { SimilarityStats } from '@app/search/ranking/similarity-stats';
+import { QuestionIndex } from '@app/search';
+import { MeiliConnection } from '@app/search';
+import { LearnedSimilarityRanker } from '@app/search';
+import { SimilarityLinksStore } from '@app/search';
+import { SimilarityModel } from '@app/search';
+import { SimilarityStats } from '@app/search';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createConnection } from 'mysql2/promise';

@@ -1,7 +1,7 @@
 import { QuestionStatus } from '@app/forum';
-import { buildQuestionDocument, QuestionDocument } from '@app/search/index/question-document';
-import { QuestionIndex } from '@app/search/index/question-index';
-import { SimilarityStats } from '@app/search/ranking/similarity-stats';
+import { buildQuestionDocument, QuestionDocument } from '@app/search';
+import { QuestionIndex } from '@app/search';
+import { SimilarityStats } from '@app/search';
 import { INestApplicationContext } from '@nestjs/common';
 import { Presets, SingleBar } from 'cli-progress';
 import type { MeiliSearch } from 'meilisearch';

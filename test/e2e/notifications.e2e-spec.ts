@@ -1,5 +1,5 @@
 import { Clock } from '@app/core';
-import { AcceptReminders, NotificationsRelay, NotificationsRunner } from '@app/forum';
+import { AcceptReminders, NotificationsRelay, NotificationsRunner } from '@app/notifications';
 import { OutboxStore } from '@app/search';
 import { Client, createClient } from 'graphql-ws';
 import Redis from 'ioredis';

@@ -1,6 +1,7 @@
 import { AccountsModule, RequestContextFactory, TokenRevocations, UsersService } from '@app/accounts';
 import { AppConfig, AppErrorFilter, CoreModule, RateLimitService, countQueriesPerRequest } from '@app/core';
-import { ForumModule, NotificationsModule } from '@app/forum';
+import { ForumModule } from '@app/forum';
+import { NotificationsModule } from '@app/notifications';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';

@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { loadEnvFile } from '@app/core/config/load-env-file';
-import { exitOnStartupFailure, portError, preflight } from '@app/core/startup';
+import { exitOnStartupFailure, loadEnvFile, portError, preflight } from '@app/core/startup';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
 const HOST = '0.0.0.0';

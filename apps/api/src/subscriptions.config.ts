@@ -1,5 +1,5 @@
 import { RequestContextFactory, TokenRevocations, UsersService } from '@app/accounts';
-import { AppError, ErrorCode, RateLimitService, formatGraphQLError } from '@app/core';
+import { AppError, ErrorCode, errorMessage, formatGraphQLError, RateLimitService } from '@app/core';
 import type { GqlContext } from '@app/core';
 import { Logger } from '@nestjs/common';
 import type { GraphQLWsSubscriptionsConfig } from '@nestjs/graphql';
@@ -157,7 +157,7 @@ export class SubscriptionGate {
         }
       }
     } catch (err) {
-      this.logger.warn(`token re-check failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.warn(`token re-check failed: ${errorMessage(err)}`);
     }
   }
 

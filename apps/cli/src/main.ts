@@ -1,6 +1,5 @@
 import 'reflect-metadata';
-import { loadEnvFile } from '@app/core/config/load-env-file';
-import { exitOnStartupFailure, preflight } from '@app/core/startup';
+import { exitOnStartupFailure, loadEnvFile, preflight } from '@app/core/startup';
 import type { INestApplicationContext } from '@nestjs/common';
 
 let app: INestApplicationContext | null = null;

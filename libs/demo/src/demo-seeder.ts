@@ -3,14 +3,12 @@ import { AppConfig } from '@app/core';
 import {
   AnswersService,
   PostType,
-  QuestionEntity,
+  QuestionsReader,
   QuestionsService,
   VoteValue,
   VotesService,
 } from '@app/forum';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In } from 'typeorm';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_THREADS, DEMO_USERS } from './data/demo-data';
 import { DemoAnswer, DemoHandle, DemoThread, DemoUser } from './data/demo-types';
 
@@ -40,11 +38,11 @@ export class DemoSeedRefusedError extends Error {}
 @Injectable()
 export class DemoSeeder {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly config: AppConfig,
     private readonly auth: AuthService,
     private readonly users: UsersService,
     private readonly questions: QuestionsService,
+    private readonly questionsReader: QuestionsReader,
     private readonly answers: AnswersService,
     private readonly votes: VotesService,
   ) {}
@@ -134,10 +132,7 @@ export class DemoSeeder {
 
   /** Threads the demo authors already wrote, keyed by author and title. */
   private async existingThreads(authorIds: string[]): Promise<Map<string, string>> {
-    const rows = await this.db.getRepository(QuestionEntity).find({
-      where: { authorId: In(authorIds) },
-      select: { id: true, authorId: true, title: true },
-    });
+    const rows = await this.questionsReader.titlesByAuthors(authorIds);
     return new Map(rows.map((q) => [threadKey(q.authorId, q.title), q.id]));
   }
 

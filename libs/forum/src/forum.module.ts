@@ -19,6 +19,7 @@ import { ModerationResolver } from './moderation/moderation.resolver';
 import { ModerationService } from './moderation/moderation.service';
 import { VisibilityService } from './moderation/visibility.service';
 import { QuestionsReader } from './questions/questions.reader';
+import { QuestionSourcesRepository } from './questions/question-sources.repository';
 import { QuestionsResolver } from './questions/questions.resolver';
 import { QuestionsService } from './questions/questions.service';
 import { UserPostsResolver } from './user-posts.resolver';
@@ -61,6 +62,7 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
   providers: [
     QuestionsService,
     QuestionsReader,
+    QuestionSourcesRepository,
     QuestionsResolver,
     AnswersService,
     AnswersReader,
@@ -86,6 +88,7 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
   ],
   exports: [
     QuestionsReader,
+    QuestionSourcesRepository,
     AnswersReader,
     QuestionsService,
     AnswersService,

@@ -6,6 +6,8 @@ import {
   compareAnswers,
   requireAuthorOrModerator,
   requireOfficialOrModerator,
+  isStale,
+  staleBefore,
   statusOf,
   voteNumber,
   voteValue,
@@ -70,5 +72,14 @@ describe('forum rules', () => {
     expect(() => requireAuthorOrModerator({ ...member, role: Role.MODERATOR }, '2', 'edit')).not.toThrow();
     expect(() => requireOfficialOrModerator(member)).toThrow(AppError);
     expect(() => requireOfficialOrModerator({ ...member, isOfficial: true })).not.toThrow();
+  });
+
+  it('flags official answers verified before OFFICIAL_ANSWER_STALE_DAYS ago as stale', () => {
+    const now = new Date('2026-06-30T00:00:00Z');
+    const before = staleBefore({ now: () => now }, { get: () => 180 } as never);
+    expect(before.toISOString()).toBe('2026-01-01T00:00:00.000Z');
+    expect(isStale({ isOfficial: true, verifiedAt: new Date('2025-12-31T23:59:59Z') }, before)).toBe(true);
+    expect(isStale({ isOfficial: true, verifiedAt: new Date('2026-01-02T00:00:00Z') }, before)).toBe(false);
+    expect(isStale({ isOfficial: false, verifiedAt: null }, before)).toBe(false);
   });
 });

@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, cleanText, containsPersonalData } from '@app/core';
+import { AppConfig, AppError, Clock, cleanText, containsPersonalData } from '@app/core';
 import { QuestionStatus, VoteValue } from './models/enums';
 
 // Pure domain rules of the forum: no I/O, unit-tested in forum.rules.spec.ts.
@@ -74,6 +74,13 @@ export interface RankedAnswer {
   verifiedAt?: Date | null;
   score: number;
   createdAt: Date;
+}
+
+const DAY_MS = 86400000;
+
+/** Official answers verified before this moment are stale (OFFICIAL_ANSWER_STALE_DAYS ago). */
+export function staleBefore(clock: Pick<Clock, 'now'>, config: Pick<AppConfig, 'get'>): Date {
+  return new Date(clock.now().getTime() - config.get('OFFICIAL_ANSWER_STALE_DAYS') * DAY_MS);
 }
 
 /** An official answer is stale when it has not been verified since `staleBefore`. */

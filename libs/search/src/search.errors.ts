@@ -1,4 +1,4 @@
-import { AppError, ErrorCode } from '@app/core';
+import { AppError, ErrorCode, errorMessage } from '@app/core';
 import { Logger } from '@nestjs/common';
 import { isMeiliUnavailable } from './meili/meili-client';
 
@@ -17,7 +17,7 @@ export async function readFromMeili<T>(what: string, call: () => Promise<T>): Pr
     return await call();
   } catch (err) {
     if (!isMeiliUnavailable(err)) throw err;
-    logger.warn(`${what}: Meilisearch unavailable (${err instanceof Error ? err.message : String(err)})`);
+    logger.warn(`${what}: Meilisearch unavailable (${errorMessage(err)})`);
     throw searchUnavailable();
   }
 }

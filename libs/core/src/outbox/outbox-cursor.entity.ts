@@ -1,8 +1,8 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
- * How far a consumer other than the search relay has read the outbox (events with a greater id are
- * still to do). The search relay never purges outbox rows beyond the lowest cursor.
+ * How far a cursor consumer (see outbox-consumer.ts) has read the outbox: events with a greater id are
+ * still to do. Retention never purges outbox rows beyond the lowest cursor.
  */
 @Entity('outbox_cursors')
 export class OutboxCursorEntity {

@@ -1,8 +1,10 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /**
- * A domain event written in the same transaction as the change it describes. The relay reads
- * pending rows in id order and marks them processed only once every consumer has succeeded.
+ * A domain event written in the same transaction as the change it describes. Its consumers (see
+ * outbox-consumer.ts) each keep their own position: the search relay claims rows and sets
+ * processed_at, cursor consumers (notifications) keep the last id they handled in outbox_cursors.
+ * Retention deletes a row only once every consumer has passed it.
  */
 @Entity('outbox_events')
 @Index('IDX_outbox_pending', ['processedAt', 'availableAt', 'id'])

@@ -18,6 +18,7 @@ import {
   loginLockSeconds,
   resolveRules,
 } from './rate-limit.rules';
+import { errorMessage } from '../errors/error-message';
 
 const NEW_ACCOUNT_MS = 24 * 3600 * 1000;
 /** A Redis call slower than this is treated as Redis being unreachable (the in-process counter decides). */
@@ -164,7 +165,7 @@ export class RateLimitService {
     if (reachable) this.logger.log('Redis is reachable again: rate limits are shared across instances again');
     else
       this.logger.warn(
-        `Redis is unreachable (${err instanceof Error ? err.message : String(err)}): rate limits fall back to this process's counters`,
+        `Redis is unreachable (${errorMessage(err)}): rate limits fall back to this process's counters`,
       );
   }
 

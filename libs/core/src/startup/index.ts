@@ -3,3 +3,4 @@ export * from './port-check';
 export * from './preflight';
 export * from './startup-error';
 export * from './startup-failure';
+export * from '../config/load-env-file';

@@ -5,6 +5,7 @@ import { PendingMigrationsError } from '../database/migration-status';
 import { describeDatabaseError } from './database-check';
 import { portError } from './port-check';
 import { errorCode, StartupError } from './startup-error';
+import { errorMessage } from '../errors/error-message';
 
 const DEFAULT_DATABASE_URL = 'mysql://root@127.0.0.1:3306/qa_forum';
 
@@ -29,7 +30,7 @@ export function describeStartupFailure(err: unknown): string[] {
     const described = describeDatabaseError(err, databaseUrl());
     if (described instanceof StartupError) return described.message.split('\n');
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return [`start-up failed: ${message.split('\n')[0]}`, 'LOG_LEVEL=debug prints the details'];
 }
 

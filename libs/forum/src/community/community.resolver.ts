@@ -1,12 +1,10 @@
 import { Actor, CurrentActor, SignedIn } from '@app/accounts';
 import { AppConfig, Clock, Ctx, RequestContext } from '@app/core';
 import { Args, ID, Mutation, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { isStale } from '../forum.rules';
+import { isStale, staleBefore } from '../forum.rules';
 import { Answer } from '../models/answer.model';
 import { Question } from '../models/question.model';
 import { CommunityService } from './community.service';
-
-const DAY_MS = 86400000;
 
 @Resolver(() => Question)
 export class CommunityResolver {
@@ -75,8 +73,4 @@ export class AnswerFreshnessResolver {
   isStale(@Parent() a: Answer): boolean {
     return isStale(a, staleBefore(this.clock, this.config));
   }
-}
-
-export function staleBefore(clock: Clock, config: AppConfig): Date {
-  return new Date(clock.now().getTime() - config.get('OFFICIAL_ANSWER_STALE_DAYS') * DAY_MS);
 }

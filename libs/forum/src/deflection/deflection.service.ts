@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, Clock, inTransaction } from '@app/core';
+import { AppError, Clock, errorMessage, inTransaction } from '@app/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -85,9 +85,7 @@ export class DeflectionService {
       });
     } catch (err) {
       // Lock conflicts are retried; two first events of one draft racing to insert it lose only a measurement.
-      this.logger.warn(
-        `deflection event for a draft not recorded: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      this.logger.warn(`deflection event for a draft not recorded: ${errorMessage(err)}`);
     }
   }
 

@@ -12,7 +12,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, SelectQueryBuilder } from 'typeorm';
+import { DataSource, In, SelectQueryBuilder } from 'typeorm';
 import { PostRevisionEntity } from '../entities/post-revision.entity';
 import { QuestionTagEntity } from '../entities/question-tag.entity';
 import { QuestionEntity } from '../entities/question.entity';
@@ -161,5 +161,17 @@ export class QuestionsReader {
     const [q] = await this.findByIds([id]);
     if (!q) throw AppError.notFound('Question', id);
     return toQuestion(q);
+  }
+
+  /** Ids and titles of the questions these users asked (plain rows: the demo seeder's idempotence). */
+  async titlesByAuthors(
+    authorIds: readonly string[],
+  ): Promise<{ id: string; authorId: string; title: string }[]> {
+    if (authorIds.length === 0) return [];
+    const rows = await this.db.getRepository(QuestionEntity).find({
+      where: { authorId: In([...authorIds]) },
+      select: { id: true, authorId: true, title: true },
+    });
+    return rows.map((q) => ({ id: q.id, authorId: q.authorId, title: q.title }));
   }
 }

@@ -15,14 +15,13 @@ import {
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { AnswersReader } from '../answers/answers.reader';
 import { AskQuestionInput, EditQuestionInput, QuestionFilter } from '../dto/forum.inputs';
-import { compareAnswers } from '../forum.rules';
+import { compareAnswers, staleBefore } from '../forum.rules';
 import { Answer, AnswerConnection } from '../models/answer.model';
 import { PostType } from '../models/enums';
 import { AskQuestionPayload } from '../models/payloads.model';
 import { Question, QuestionConnection, Revision, TagCount } from '../models/question.model';
 import { renderMarkdown } from '../rendering/markdown';
 import { VisibilityService } from '../moderation/visibility.service';
-import { staleBefore } from '../community/community.resolver';
 import { QuestionsReader } from './questions.reader';
 import { QuestionsService } from './questions.service';
 

@@ -1,4 +1,4 @@
-import { AppConfig, AppError, ErrorCode } from '@app/core';
+import { AppConfig, AppError, ErrorCode, errorMessage } from '@app/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { QuestionIndex } from '../index/question-index';
 import { ReindexProgress, ReindexService } from '../index/reindex.service';
@@ -165,5 +165,5 @@ function progressLogger(logger: Logger): (p: ReindexProgress) => void {
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }

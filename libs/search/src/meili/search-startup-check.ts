@@ -1,4 +1,4 @@
-import { AppConfig, errorCode, networkReason } from '@app/core';
+import { AppConfig, errorCode, errorMessage, networkReason } from '@app/core';
 import { MeiliSearchApiError, MeiliSearchRequestError, MeiliSearchRequestTimeOutError } from 'meilisearch';
 import { EmbeddedMeiliError } from './embedded-meilisearch';
 import { MeiliConnection } from './meili-connection';
@@ -45,7 +45,7 @@ export function describeSearchProblem(err: unknown, config: AppConfig): string {
   if (err instanceof MeiliSearchApiError) {
     return `${where} answered ${err.response.status} (${err.cause?.code ?? err.message}): is MEILI_URL a Meilisearch server?`;
   }
-  const message = err instanceof Error ? err.message : String(err);
+  const message = errorMessage(err);
   return `${where} failed: ${message.split('\n')[0]}`;
 }
 

@@ -2,6 +2,7 @@ import { Question } from '@app/forum';
 import { Injectable, Logger } from '@nestjs/common';
 import { questionContentVersion } from '../index/question-document';
 import { OutboxStore } from '../relay/outbox-store';
+import { errorMessage } from '@app/core';
 
 export const STALE_DOCUMENT_TOPIC = 'search.stale_document';
 
@@ -32,9 +33,7 @@ export class StaleDocuments {
           `${queued} queued for re-indexing`,
       );
     } catch (err) {
-      this.logger.error(
-        `${what}: could not queue stale documents: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      this.logger.error(`${what}: could not queue stale documents: ${errorMessage(err)}`);
     }
   }
 }

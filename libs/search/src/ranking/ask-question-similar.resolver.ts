@@ -1,4 +1,4 @@
-import { AppError, Ctx, ErrorCode, RequestContext } from '@app/core';
+import { AppError, Ctx, ErrorCode, errorMessage, RequestContext } from '@app/core';
 import { AskQuestionPayload } from '@app/forum';
 import { Logger } from '@nestjs/common';
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
@@ -26,9 +26,7 @@ export class AskQuestionSimilarResolver {
     } catch (err) {
       if (err instanceof AppError && err.code === ErrorCode.BAD_USER_INPUT) throw err;
       // The question is saved whatever happens here: suggestions are a nicety, never a failed mutation.
-      this.logger.warn(
-        `no similar questions for question ${q.id}: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      this.logger.warn(`no similar questions for question ${q.id}: ${errorMessage(err)}`);
       return [];
     }
   }

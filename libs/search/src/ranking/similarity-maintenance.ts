@@ -1,11 +1,19 @@
-import { AppConfig } from '@app/core';
-import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { AppConfig, PollingLoop } from '@app/core';
+import { Injectable, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { OutboxRelayRunner } from '../relay/outbox-relay.runner';
 import { SimilarityModel } from './similarity-model';
 import { SimilarityStats } from './similarity-stats';
 
+interface Job {
+  what: string;
+  everyMs: number;
+  due: number;
+  run: () => Promise<void>;
+}
+
 /**
- * Background upkeep of duplicate detection in long-running processes (API and worker):
+ * Background upkeep of duplicate detection in long-running processes (API and worker), on the
+ * outbox's PollingLoop:
  * - at start-up: load the newest fitted model and build the term statistics from the index;
  * - every SIMILAR_STATS_REFRESH_MS: rebuild the statistics (catches changes other processes relayed);
  * - every SIMILAR_REFIT_INTERVAL_MS: load a newer model if another process fitted one, and, only in
@@ -15,9 +23,9 @@ import { SimilarityStats } from './similarity-stats';
  */
 @Injectable()
 export class SimilarityMaintenance implements OnApplicationBootstrap, OnModuleDestroy {
-  private readonly logger = new Logger('SimilarityMaintenance');
-  private readonly timers: NodeJS.Timeout[] = [];
-  private busy = false;
+  private readonly jobs: Job[] = [];
+  private startedUp = false;
+  private loop: PollingLoop | null = null;
 
   constructor(
     private readonly stats: SimilarityStats,
@@ -27,10 +35,6 @@ export class SimilarityMaintenance implements OnApplicationBootstrap, OnModuleDe
   ) {}
 
   onApplicationBootstrap(): void {
-    void this.guard('start-up', async () => {
-      await this.model.loadLatest();
-      await this.stats.current();
-    });
     this.every(this.config.get('SIMILAR_STATS_REFRESH_MS'), 'statistics refresh', async () => {
       await this.stats.rebuild();
     });
@@ -38,28 +42,37 @@ export class SimilarityMaintenance implements OnApplicationBootstrap, OnModuleDe
       await this.model.loadLatest();
       if (this.relay.running) await this.model.refitIfDue(this.config.get('SIMILAR_REFIT_MIN_NEW_LINKS'));
     });
+    const tick = Math.min(...this.jobs.map((j) => j.everyMs), 60000);
+    this.loop = new PollingLoop({
+      name: 'SimilarityMaintenance',
+      intervalMs: tick,
+      failureLevel: 'warn',
+      failure: 'similarity upkeep failed',
+      step: () => this.step(),
+    });
+    this.loop.start();
   }
 
-  onModuleDestroy(): void {
-    for (const t of this.timers) clearInterval(t);
+  onModuleDestroy(): Promise<void> | undefined {
+    return this.loop?.stop();
   }
 
-  private every(ms: number, what: string, job: () => Promise<void>): void {
+  private every(ms: number, what: string, run: () => Promise<void>): void {
     if (ms <= 0) return;
-    const timer = setInterval(() => void this.guard(what, job), ms);
-    timer.unref();
-    this.timers.push(timer);
+    this.jobs.push({ what, everyMs: ms, due: Date.now() + ms, run });
   }
 
-  private async guard(what: string, job: () => Promise<void>): Promise<void> {
-    if (this.busy) return;
-    this.busy = true;
-    try {
-      await job();
-    } catch (err) {
-      this.logger.warn(`similarity ${what} failed: ${err instanceof Error ? err.message : String(err)}`);
-    } finally {
-      this.busy = false;
+  /** The start-up job first, then every job that is due (one at a time). */
+  private async step(): Promise<void> {
+    if (!this.startedUp) {
+      this.startedUp = true; // once, as before: a failure is logged and the periodic jobs catch up
+      await this.model.loadLatest();
+      await this.stats.current();
+    }
+    for (const job of this.jobs) {
+      if (Date.now() < job.due) continue;
+      job.due = Date.now() + job.everyMs;
+      await job.run();
     }
   }
 }

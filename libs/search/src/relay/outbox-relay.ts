@@ -1,4 +1,4 @@
-import { AppConfig, Metrics } from '@app/core';
+import { AppConfig, Metrics, outboxRetryDelayMs } from '@app/core';
 import { QUESTION_EVENTS } from '@app/forum';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { IndexIdentityGuard } from '../identity/index-identity.guard';
@@ -8,7 +8,6 @@ import { QuestionIndex } from '../index/question-index';
 import { isMeiliUnavailable } from '../meili/meili-client';
 import { SimilarityLink, SimilarityLinksStore } from '../ranking/similarity-links.store';
 import { ClaimedEvent, OutboxStore } from './outbox-store';
-import { retryDelayMs } from './retry-delay';
 
 export interface BatchResult {
   claimed: number;
@@ -155,7 +154,7 @@ export class OutboxRelay {
     const byAttempts = new Map<number, string[]>();
     for (const e of events) byAttempts.set(e.attempts, [...(byAttempts.get(e.attempts) ?? []), e.id]);
     for (const [attempts, ids] of byAttempts) {
-      await this.store.retryLater(ids, retryDelayMs(attempts, max), message);
+      await this.store.retryLater(ids, outboxRetryDelayMs(attempts, max), message);
     }
     if (!isMeiliUnavailable(err))
       this.logger.warn(`${events.length} outbox row(s) will be retried: ${message}`);

@@ -1,3 +1,4 @@
+import { purgeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -21,7 +22,10 @@ export interface OutboxStats {
   oldestPendingAt: Date | null;
 }
 
-/** The relay's SQL on outbox_events. State lives only here, so a relay resumes after any restart. */
+/**
+ * The search relay's SQL on outbox_events, as the outbox's claim consumer (see outbox-consumer.ts in
+ * libs/core). State lives only here, so a relay resumes after any restart.
+ */
 @Injectable()
 export class OutboxStore {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
@@ -101,23 +105,11 @@ export class OutboxStore {
   }
 
   /**
-   * Deletes processed rows older than `days`, a slice at a time; returns how many went. Rows that
-   * another outbox consumer (outbox_cursors, e.g. notifications) has not read yet are kept.
+   * Deletes processed rows older than `days` that every outbox consumer has passed (purgeOutbox in
+   * libs/core), a slice at a time; returns how many went.
    */
-  async purgeProcessed(days: number, slice = 5000): Promise<number> {
-    let total = 0;
-    for (;;) {
-      const result = (await this.db.query(
-        `DELETE FROM outbox_events
-          WHERE processed_at IS NOT NULL AND processed_at < NOW(3) - INTERVAL ? DAY
-            AND NOT EXISTS (SELECT 1 FROM outbox_cursors c WHERE c.last_event_id < outbox_events.id)
-          LIMIT ?`,
-        [days, slice],
-      )) as { affectedRows?: number };
-      const n = result.affectedRows ?? 0;
-      total += n;
-      if (n < slice) return total;
-    }
+  purgeProcessed(days: number, slice = 5000): Promise<number> {
+    return purgeOutbox(this.db, days, slice);
   }
 
   /**

@@ -35,7 +35,7 @@ interface Postings {
 }
 
 /** Top-k selection with a small min-heap (k is ~30, candidates are tens of thousands). */
-function topK(scores: Float64Array, touched: Int32Array, count: number, k: number): number[] {
+export function topK(scores: Float64Array, touched: Int32Array, count: number, k: number): number[] {
   const heap: number[] = [];
   const less = (a: number, b: number): boolean => scores[a] < scores[b];
   for (let i = 0; i < count; i++) {

@@ -1,3 +1,4 @@
+import { OutboxRow, consumeAfterCursor, errorMessage } from '@app/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -8,28 +9,16 @@ import { NotificationsReader } from './notifications.reader';
 
 export const NOTIFICATIONS_CONSUMER = 'notifications';
 const BATCH = 200;
-// A missing id below a newer event is a transaction still in flight (ids are taken at insert, rows
-// appear at commit) or one rolled back. Wait for it this long before deciding it was rolled back.
-const GAP_GRACE_SECONDS = 10;
 
 export interface RelayResult {
   events: number;
   created: number;
 }
 
-interface EventRow {
-  id: string;
-  topic: string;
-  aggregateType: string;
-  aggregateId: string;
-  payload: string;
-  settled: string | number;
-}
-
 /**
- * Turns outbox events into notifications, as a second consumer of the outbox with a cursor of its
- * own (outbox_cursors). One transaction reads the cursor under a row lock, reads the next events in
- * id order, inserts their notifications and moves the cursor: a crash anywhere rolls all of it back,
+ * Turns outbox events into notifications, as a cursor consumer of the outbox (consumeAfterCursor in
+ * libs/core). One transaction leases the cursor, reads the next events in id order, inserts their
+ * notifications and moves the cursor: a crash anywhere rolls all of it back,
  * so every event is handled once, and the unique key (user, event, kind) makes even a replay harmless.
  * New rows are pushed to live subscribers only after the commit.
  */
@@ -44,9 +33,12 @@ export class NotificationsRelay {
   ) {}
 
   async runOnce(): Promise<RelayResult> {
-    const done = await this.db.transaction('READ COMMITTED', (m) => this.processBatch(m));
-    if (done.notices.length > 0) await this.publish(done.notices, done.fromId, done.toId);
-    return { events: done.events, created: done.created };
+    const done = await consumeAfterCursor(this.db, NOTIFICATIONS_CONSUMER, BATCH, (m, rows) =>
+      this.processBatch(m, rows),
+    );
+    if (!done) return { events: 0, created: 0 };
+    if (done.result.notices.length > 0) await this.publish(done.result.notices, done.fromId, done.toId);
+    return { events: done.events.length, created: done.result.created };
   }
 
   get batchSize(): number {
@@ -55,36 +47,9 @@ export class NotificationsRelay {
 
   private async processBatch(
     m: EntityManager,
-  ): Promise<RelayResult & { notices: Notice[]; fromId: string; toId: string }> {
-    const none = { events: 0, created: 0, notices: [], fromId: '0', toId: '0' };
-    // SKIP LOCKED: while another instance works on a batch, this one simply has nothing to do.
-    const [cursor] = await m.query(
-      'SELECT last_event_id AS last FROM outbox_cursors WHERE consumer = ? FOR UPDATE SKIP LOCKED',
-      [NOTIFICATIONS_CONSUMER],
-    );
-    if (!cursor) {
-      // Normally seeded by the migration; if the row went missing, start from now, not from history.
-      await m.query(
-        `INSERT INTO outbox_cursors (consumer, last_event_id)
-           SELECT ?, COALESCE(MAX(id), 0) FROM outbox_events
-         ON DUPLICATE KEY UPDATE consumer = consumer`,
-        [NOTIFICATIONS_CONSUMER],
-      );
-      return none;
-    }
-    const fromId = String(cursor.last);
-    const rows: EventRow[] = await m.query(
-      `SELECT id, topic, aggregate_type AS aggregateType, aggregate_id AS aggregateId, payload,
-              created_at < NOW(3) - INTERVAL ? SECOND AS settled
-         FROM outbox_events
-        WHERE id > ?
-        ORDER BY id
-        LIMIT ?`,
-      [GAP_GRACE_SECONDS, fromId, BATCH],
-    );
-    const ready = untilGap(fromId, rows);
-    if (ready.length === 0) return none;
-    const events = ready.flatMap((r) => this.toRecord(r));
+    rows: OutboxRow[],
+  ): Promise<{ created: number; notices: Notice[] }> {
+    const events = rows.flatMap((r) => this.toRecord(r));
     const notices = await this.noticesOf(m, events);
     let created = 0;
     for (let i = 0; i < notices.length; i += 500) {
@@ -96,15 +61,10 @@ export class NotificationsRelay {
       );
       created += Number(res.affectedRows ?? 0);
     }
-    const toId = String(ready[ready.length - 1].id);
-    await m.query('UPDATE outbox_cursors SET last_event_id = ? WHERE consumer = ?', [
-      toId,
-      NOTIFICATIONS_CONSUMER,
-    ]);
-    return { events: ready.length, created, notices, fromId, toId };
+    return { created, notices };
   }
 
-  private toRecord(row: EventRow): OutboxRecord[] {
+  private toRecord(row: OutboxRow): OutboxRecord[] {
     if (row.aggregateType !== 'question') return [];
     try {
       const payload = JSON.parse(row.payload) as Record<string, unknown>;
@@ -162,22 +122,9 @@ export class NotificationsRelay {
       const rows = await this.reader.createdBetween([...new Set(notices.map((n) => n.userId))], fromId, toId);
       for (const { userId, notification } of rows) await this.bus.publish(toMessage(userId, notification));
     } catch (err) {
-      this.logger.warn(`new notifications not pushed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.warn(`new notifications not pushed: ${errorMessage(err)}`);
     }
   }
-}
-
-/** The events up to the first unsettled gap in the id sequence (see GAP_GRACE_SECONDS). */
-export function untilGap<T extends { id: string; settled: string | number }>(fromId: string, rows: T[]): T[] {
-  const out: T[] = [];
-  let expected = BigInt(fromId) + 1n;
-  for (const row of rows) {
-    const id = BigInt(row.id);
-    if (id !== expected && Number(row.settled) !== 1) break;
-    out.push(row);
-    expected = id + 1n;
-  }
-  return out;
 }
 
 async function groupByQuestion(

@@ -1,4 +1,4 @@
-import { ANSWER_EVENTS } from '../answers/answers.service';
+import { ANSWER_EVENTS } from '@app/forum';
 import { NotificationKind } from './notification.models';
 
 // Pure mapping of outbox events to notices: no I/O, unit-tested in notification-rules.spec.ts.

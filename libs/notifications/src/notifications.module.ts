@@ -1,9 +1,9 @@
 import { AccountsModule } from '@app/accounts';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AcceptReminderEntity } from '../entities/accept-reminder.entity';
-import { NotificationEntity } from '../entities/notification.entity';
-import { ForumModule } from '../forum.module';
+import { AcceptReminderEntity } from './entities/accept-reminder.entity';
+import { NotificationEntity } from './entities/notification.entity';
+import { ForumModule } from '@app/forum';
 import { AcceptReminders } from './accept-reminders';
 import { NotificationBus } from './notification-bus';
 import { NotificationsReader } from './notifications.reader';

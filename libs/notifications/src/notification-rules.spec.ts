@@ -1,4 +1,4 @@
-import { ANSWER_EVENTS } from '../answers/answers.service';
+import { ANSWER_EVENTS } from '@app/forum';
 import { NotificationKind } from './notification.models';
 import { ACCEPT_REMINDER_EVENT, Audience, OutboxRecord, noticesFor } from './notification-rules';
 

@@ -1,6 +1,6 @@
-import { retryDelayMs } from './retry-delay';
+import { outboxRetryDelayMs as retryDelayMs } from './outbox-backoff';
 
-describe('retryDelayMs', () => {
+describe('outboxRetryDelayMs', () => {
   const mid = (): number => 0.5; // no jitter
 
   it('doubles from one second up to the maximum', () => {

@@ -1,4 +1,4 @@
-import { AppConfig, RedisConnection, parseDatabaseUrl } from '@app/core';
+import { AppConfig, errorMessage, parseDatabaseUrl, RedisConnection } from '@app/core';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { PubSub, PubSubEngine } from 'graphql-subscriptions';
 import { RedisPubSub } from 'graphql-redis-subscriptions';
@@ -60,9 +60,7 @@ export class NotificationBus implements OnApplicationShutdown {
       await this.engine.publish(this.channel, message);
     } catch (err) {
       // The row is committed: the recipient still sees it in `notifications`, only the push is lost.
-      this.logger.warn(
-        `notification ${message.notification.id} not pushed: ${err instanceof Error ? err.message : String(err)}`,
-      );
+      this.logger.warn(`notification ${message.notification.id} not pushed: ${errorMessage(err)}`);
     }
   }
 

@@ -12,9 +12,7 @@ import {
   Resolver,
   Subscription,
 } from '@nestjs/graphql';
-import { Answer } from '../models/answer.model';
-import { Question } from '../models/question.model';
-import { VisibilityService } from '../moderation/visibility.service';
+import { Answer, Question, VisibilityService } from '@app/forum';
 import { NotificationBus, NotificationMessage, fromMessage } from './notification-bus';
 import { Notification, NotificationConnection, NotificationsReadResult } from './notification.models';
 import { NotificationsReader } from './notifications.reader';

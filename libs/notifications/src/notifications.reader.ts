@@ -10,7 +10,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Brackets, DataSource, In, IsNull } from 'typeorm';
-import { NotificationEntity } from '../entities/notification.entity';
+import { NotificationEntity } from './entities/notification.entity';
 import { Notification, NotificationKind } from './notification.models';
 
 const MAX_MARK = 100;

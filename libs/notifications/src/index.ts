@@ -1,0 +1,4 @@
+export * from './notifications.module';
+export { NotificationsRelay } from './notifications.relay';
+export { NotificationsRunner } from './notifications.runner';
+export { AcceptReminders } from './accept-reminders';
