@@ -1,6 +1,6 @@
 import { AccountsModule, RequestContextFactory, TokenRevocations, UsersService } from '@app/accounts';
 import { AppConfig, AppErrorFilter, CoreModule, RateLimitService, countQueriesPerRequest } from '@app/core';
-import { ForumModule, NotificationsModule } from '@app/forum';
+import { DeskModule, ForumModule, NotificationsModule } from '@app/forum';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
@@ -16,6 +16,7 @@ import { OpsModule } from './ops/ops.module';
     ForumModule,
     SearchModule,
     NotificationsModule,
+    DeskModule,
     OpsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

@@ -23,3 +23,6 @@ export * from './notifications/notifications.module';
 export { NotificationsRelay } from './notifications/notifications.relay';
 export { NotificationsRunner } from './notifications/notifications.runner';
 export { AcceptReminders } from './notifications/accept-reminders';
+export { DeskModule } from './desk/desk.module';
+export { DeskService } from './desk/desk.service';
+export { DeskSweep } from './desk/desk.sweep';
