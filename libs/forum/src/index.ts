@@ -26,3 +26,4 @@ export { AcceptReminders } from './notifications/accept-reminders';
 export { DeskModule } from './desk/desk.module';
 export { DeskService } from './desk/desk.service';
 export { DeskSweep } from './desk/desk.sweep';
+export { SupportChannelKind } from './desk/desk.models';
