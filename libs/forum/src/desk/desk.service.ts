@@ -421,7 +421,7 @@ export class DeskService {
     );
     if (!q) throw AppError.notFound('Question', questionId);
     requireVisibleQuestion(actor, { id: questionId, authorId: String(q.authorId), hiddenAt: q.hiddenAt });
-    const base = this.config.get('PUBLIC_URL').replace(/\/+$/, '');
+    const base = trimSlashes(this.config.get('PUBLIC_URL'));
     const text = renderTemplate(reply.body, {
       asker: String(q.asker),
       category: q.category ? String(q.category) : '未分类',
@@ -572,4 +572,10 @@ export class DeskService {
       reason: desk ? h.reason : null,
     };
   }
+}
+
+function trimSlashes(url: string): string {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
 }
