@@ -33,7 +33,7 @@ export function Layout({ children }: { children: ReactNode }) {
             {me && <NotificationBell />}
             {me && (isStaff || me.isOfficial) && (
               <Link to="/staff" className="nav-link">
-                {t('nav.staff', { defaultValue: '官方工作台' })}
+                {t('nav.staff')}
               </Link>
             )}
             {me && isStaff && (
