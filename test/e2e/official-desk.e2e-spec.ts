@@ -228,6 +228,8 @@ describe('official desk', () => {
     } finally {
       clock.mockRestore();
     }
+    // Another official account cannot move a held thread; a moderator can.
+    expect(codes(await t.gql(ASSIGN, { id: q, u: officials[5].id }, officials[4].token))).toEqual(['CONFLICT']);
     // Assignment moves the thread and tells the assignee; a moderator may release anyone's claim.
     const assigned = await t.ok<{
       assignThread: { deskClaim: { owner: { handle: string }; assignedBy: { handle: string } } };

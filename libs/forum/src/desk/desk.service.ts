@@ -166,6 +166,15 @@ export class DeskService {
       if (kind === DeskActionKind.CLAIM && active && String(held.user_id) !== ownerId) {
         throw AppError.conflict('Another official account is already handling this thread');
       }
+      // A held thread moves on only by its holder's hand or a moderator's.
+      if (
+        kind === DeskActionKind.ASSIGN &&
+        active &&
+        String(held.user_id) !== actor.id &&
+        !isModerator(actor)
+      ) {
+        throw AppError.conflict('Another official account is handling this thread; ask them or a moderator');
+      }
       if (active && String(held.user_id) === ownerId) {
         await m.query('UPDATE desk_claims SET last_activity_at = ? WHERE question_id = ?', [now, questionId]);
         if (kind === DeskActionKind.CLAIM) return;
