@@ -53,6 +53,7 @@ type Documents = {
     "\n  query DeskCategories {\n    categories {\n      key\n      name\n    }\n    deskTargets {\n      categoryKey\n      firstResponseMinutes\n      remindBeforeMinutes\n    }\n  }\n": typeof types.DeskCategoriesDocument,
     "\n  query DeskStaleAnswers($first: Int) {\n    staleOfficialAnswers(first: $first) {\n      totalCount\n      edges {\n        node {\n          verifiedAt\n          daysSinceVerified\n          answer {\n            id\n            question {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.DeskStaleAnswersDocument,
     "\n  query DeskCannedReplies($category: String) {\n    cannedReplies(category: $category) {\n      id\n      categoryKey\n      title\n      body\n      usageCount\n      unknownVariables\n    }\n  }\n": typeof types.DeskCannedRepliesDocument,
+    "\n  query DeskReplySuggestions($questionId: ID!) {\n    replySuggestions(questionId: $questionId, limit: 3) {\n      score\n      sourceQuestion {\n        id\n        title\n      }\n      answer {\n        id\n        body\n      }\n    }\n  }\n": typeof types.DeskReplySuggestionsDocument,
     "\n  query DeskStats($from: String!, $to: String!) {\n    deskStats(from: $from, to: $to) {\n      day\n      categoryKey\n      asked\n      answeredOfficially\n      firstResponseP50Seconds\n      firstResponseP90Seconds\n      breaches\n      handoffs\n      deflectedDrafts\n      reverified\n    }\n  }\n": typeof types.DeskStatsDocument,
     "\n  mutation DeskClaim($id: ID!) {\n    claimThread(questionId: $id) {\n      id\n      officialHandling\n    }\n  }\n": typeof types.DeskClaimDocument,
     "\n  mutation DeskRelease($id: ID!) {\n    releaseThread(questionId: $id) {\n      id\n      officialHandling\n    }\n  }\n": typeof types.DeskReleaseDocument,
@@ -100,6 +101,7 @@ const documents: Documents = {
     "\n  query DeskCategories {\n    categories {\n      key\n      name\n    }\n    deskTargets {\n      categoryKey\n      firstResponseMinutes\n      remindBeforeMinutes\n    }\n  }\n": types.DeskCategoriesDocument,
     "\n  query DeskStaleAnswers($first: Int) {\n    staleOfficialAnswers(first: $first) {\n      totalCount\n      edges {\n        node {\n          verifiedAt\n          daysSinceVerified\n          answer {\n            id\n            question {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": types.DeskStaleAnswersDocument,
     "\n  query DeskCannedReplies($category: String) {\n    cannedReplies(category: $category) {\n      id\n      categoryKey\n      title\n      body\n      usageCount\n      unknownVariables\n    }\n  }\n": types.DeskCannedRepliesDocument,
+    "\n  query DeskReplySuggestions($questionId: ID!) {\n    replySuggestions(questionId: $questionId, limit: 3) {\n      score\n      sourceQuestion {\n        id\n        title\n      }\n      answer {\n        id\n        body\n      }\n    }\n  }\n": types.DeskReplySuggestionsDocument,
     "\n  query DeskStats($from: String!, $to: String!) {\n    deskStats(from: $from, to: $to) {\n      day\n      categoryKey\n      asked\n      answeredOfficially\n      firstResponseP50Seconds\n      firstResponseP90Seconds\n      breaches\n      handoffs\n      deflectedDrafts\n      reverified\n    }\n  }\n": types.DeskStatsDocument,
     "\n  mutation DeskClaim($id: ID!) {\n    claimThread(questionId: $id) {\n      id\n      officialHandling\n    }\n  }\n": types.DeskClaimDocument,
     "\n  mutation DeskRelease($id: ID!) {\n    releaseThread(questionId: $id) {\n      id\n      officialHandling\n    }\n  }\n": types.DeskReleaseDocument,
@@ -278,6 +280,10 @@ export function graphql(source: "\n  query DeskStaleAnswers($first: Int) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DeskCannedReplies($category: String) {\n    cannedReplies(category: $category) {\n      id\n      categoryKey\n      title\n      body\n      usageCount\n      unknownVariables\n    }\n  }\n"): (typeof documents)["\n  query DeskCannedReplies($category: String) {\n    cannedReplies(category: $category) {\n      id\n      categoryKey\n      title\n      body\n      usageCount\n      unknownVariables\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DeskReplySuggestions($questionId: ID!) {\n    replySuggestions(questionId: $questionId, limit: 3) {\n      score\n      sourceQuestion {\n        id\n        title\n      }\n      answer {\n        id\n        body\n      }\n    }\n  }\n"): (typeof documents)["\n  query DeskReplySuggestions($questionId: ID!) {\n    replySuggestions(questionId: $questionId, limit: 3) {\n      score\n      sourceQuestion {\n        id\n        title\n      }\n      answer {\n        id\n        body\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

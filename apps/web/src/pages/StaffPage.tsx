@@ -101,6 +101,22 @@ const CannedRepliesQuery = graphql(`
   }
 `);
 
+const DeskReplySuggestions = graphql(`
+  query DeskReplySuggestions($questionId: ID!) {
+    replySuggestions(questionId: $questionId, limit: 3) {
+      score
+      sourceQuestion {
+        id
+        title
+      }
+      answer {
+        id
+        body
+      }
+    }
+  }
+`);
+
 const DeskStatsQuery = graphql(`
   query DeskStats($from: String!, $to: String!) {
     deskStats(from: $from, to: $to) {
@@ -351,6 +367,10 @@ function CannedTab({ isOfficial }: { isOfficial: boolean }) {
   const [body, setBody] = useState('');
   const [questionId, setQuestionId] = useState('');
   const [rendered, setRendered] = useState<{ text: string; questionId: string } | null>(null);
+  const suggestions = useQuery(DeskReplySuggestions, {
+    variables: { questionId },
+    skip: !/^\d+$/.test(questionId),
+  });
   return (
     <div>
       {error && <ErrorNote error={error} />}
@@ -365,6 +385,22 @@ function CannedTab({ isOfficial }: { isOfficial: boolean }) {
           style={{ width: 180 }}
         />
       </Space>
+      {suggestions.data && suggestions.data.replySuggestions.length > 0 && (
+        <div className="card" style={{ marginBottom: 12 }} data-testid="reply-suggestions">
+          <h3>相似已解决帖子中的回答</h3>
+          <ul className="q-list">
+            {suggestions.data.replySuggestions.map((r) => (
+              <li key={r.answer.id} className="q-item">
+                <Link to={`/q/${r.sourceQuestion.id}`}>{r.sourceQuestion.title}</Link>
+                <p className="q-meta" style={{ margin: '4px 0' }}>
+                  {r.answer.body.slice(0, 120)}
+                  {r.answer.body.length > 120 ? '…' : ''}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       <ul className="q-list" data-testid="canned-list">
         {(data?.cannedReplies ?? []).map((c) => (
           <li key={c.id} className="q-item">
