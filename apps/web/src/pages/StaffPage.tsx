@@ -1,5 +1,5 @@
 import { useMutation, useQuery } from '@apollo/client/react';
-import { Button, Checkbox, Empty, Input, Modal, Radio, Select, Space, Table, Tabs, Tag } from 'antd';
+import { Alert, Button, Checkbox, Empty, Input, Modal, Radio, Select, Space, Table, Tabs, Tag } from 'antd';
 import dayjs from 'dayjs';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -536,7 +536,7 @@ export default function StaffPage() {
   const { me, isStaff, loading } = useAuth();
   if (loading) return <Loading />;
   const isOfficial = Boolean(me?.isOfficial);
-  if (!me || (!isOfficial && !isStaff)) return <ErrorNote error={new Error('只有官方账号和版主可以使用官方工作台')} />;
+  if (!me || (!isOfficial && !isStaff)) return <Alert type="error" showIcon role="alert" title="只有官方账号和版主可以使用官方工作台" />;
   return (
     <div className="card">
       <h1 className="page-title">官方工作台</h1>
