@@ -9,6 +9,7 @@ interface Fixture {
   author: TestUser;
   other: TestUser;
   moderator: TestUser;
+  official: TestUser;
 }
 
 interface Row {
@@ -23,6 +24,27 @@ const EVERYONE: ActorKind[] = [...ACTORS];
 const SIGNED_IN: ActorKind[] = ['member', 'author', 'official', 'moderator', 'admin'];
 const AUTHOR_OR_MOD: ActorKind[] = ['author', 'moderator', 'admin'];
 const OFFICIAL_OR_MOD: ActorKind[] = ['official', 'moderator', 'admin'];
+const MOD: ActorKind[] = ['moderator', 'admin'];
+
+const CANNED = `mutation($i: CannedReplyInput!) { createCannedReply(input: $i) { id } }`;
+async function cannedReply(t: TestApp, fx: Fixture): Promise<string> {
+  const res = await t.ok<{ createCannedReply: { id: string } }>(
+    CANNED,
+    { i: { title: `权限模板${unique()}`, body: '{asker} 您好，请查看 {thread_url}' } },
+    fx.official.token,
+  );
+  return res.createCannedReply.id;
+}
+async function handedOff(t: TestApp, fx: Fixture): Promise<{ questionId: string; caseReference: string }> {
+  const q = await ask(t, fx.author);
+  await t.ok(
+    `mutation($id: ID!) { handOffToPrivateSupport(questionId: $id, reason: "需要核实身份") { id } }`,
+    { id: q.id },
+    fx.official.token,
+  );
+  const [row] = await t.db.query('SELECT case_reference FROM desk_handoffs WHERE question_id = ?', [q.id]);
+  return { questionId: q.id, caseReference: String(row.case_reference) };
+}
 
 let n = 0;
 const unique = () => `${Date.now() % 1e6}${++n}`;
@@ -279,6 +301,77 @@ const MATRIX: Record<string, Row> = {
       variables: { c: 'correct horse battery', n: 'correct horse battery' },
     }),
   },
+  claimThread: {
+    // Only official accounts hold threads; moderators assign them.
+    allow: ['official'],
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { claimThread(questionId: $id) { id officialHandling } }`,
+      variables: { id: (await ask(t, fx.author)).id },
+    }),
+  },
+  releaseThread: {
+    allow: OFFICIAL_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { releaseThread(questionId: $id) { id } }`,
+      variables: { id: (await ask(t, fx.author)).id },
+    }),
+  },
+  assignThread: {
+    allow: OFFICIAL_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!, $u: ID!) { assignThread(questionId: $id, userId: $u) { id } }`,
+      variables: { id: (await ask(t, fx.author)).id, u: fx.official.id },
+    }),
+  },
+  setDeskTarget: {
+    allow: ['admin'],
+    prepare: async () => ({
+      query: `mutation { setDeskTarget(category: "other", firstResponseMinutes: 1440, remindBeforeMinutes: 120) { categoryKey } }`,
+      variables: {},
+    }),
+  },
+  createCannedReply: {
+    allow: ['official'],
+    prepare: async () => ({
+      query: CANNED,
+      variables: { i: { title: `权限模板${unique()}`, body: '{asker} 您好，请稍候。' } },
+    }),
+  },
+  updateCannedReply: {
+    allow: ['official'],
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!, $i: CannedReplyInput!) { updateCannedReply(id: $id, input: $i) { id } }`,
+      variables: { id: await cannedReply(t, fx), i: { title: '改过的模板', body: '{asker} 您好。' } },
+    }),
+  },
+  deleteCannedReply: {
+    allow: ['official'],
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { deleteCannedReply(id: $id) }`,
+      variables: { id: await cannedReply(t, fx) },
+    }),
+  },
+  insertCannedReply: {
+    allow: ['official'],
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!, $q: ID!) { insertCannedReply(id: $id, questionId: $q) { text } }`,
+      variables: { id: await cannedReply(t, fx), q: (await ask(t, fx.author)).id },
+    }),
+  },
+  handOffToPrivateSupport: {
+    allow: OFFICIAL_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { handOffToPrivateSupport(questionId: $id, reason: "需要核对交易") { id } }`,
+      variables: { id: (await ask(t, fx.author)).id },
+    }),
+  },
+  closePrivateSupportCase: {
+    allow: OFFICIAL_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($r: String!) { closePrivateSupportCase(caseReference: $r, outcome: "已电话处理完毕") { id } }`,
+      variables: { r: (await handedOff(t, fx)).caseReference },
+    }),
+  },
   grantOfficialBadge: {
     allow: ['admin'],
     revokesTokens: true,
@@ -329,7 +422,7 @@ describe('authorization matrix', () => {
   );
 
   it.each(cells)('%s as %s: %s', async (mutation, actor, expected) => {
-    const fx: Fixture = { author: users.author, other, moderator: users.moderator };
+    const fx: Fixture = { author: users.author, other, moderator: users.moderator, official: users.official };
     const { query, variables } = await MATRIX[mutation].prepare(t, fx);
     const token = actor === 'anonymous' ? undefined : users[actor].token;
     const res = await t.gql(query, variables, token);
@@ -344,5 +437,108 @@ describe('authorization matrix', () => {
     } else {
       expect(code).toBe(actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
     }
+  });
+});
+
+/** Desk reads and fields: who gets data, who gets an error, who gets null. */
+const READS: Record<
+  string,
+  {
+    query: string;
+    allow: ActorKind[];
+    variables?: (fx: Fixture, t: TestApp) => Promise<Record<string, unknown>>;
+  }
+> = {
+  officialQueue: { query: `{ officialQueue { totalCount } }`, allow: OFFICIAL_OR_MOD },
+  staleOfficialAnswers: { query: `{ staleOfficialAnswers { totalCount } }`, allow: OFFICIAL_OR_MOD },
+  deskBreaches: { query: `{ deskBreaches { totalCount } }`, allow: OFFICIAL_OR_MOD },
+  deskTargets: { query: `{ deskTargets { categoryKey firstResponseMinutes } }`, allow: OFFICIAL_OR_MOD },
+  cannedReplies: { query: `{ cannedReplies { id } }`, allow: OFFICIAL_OR_MOD },
+  deskStats: {
+    query: `{ deskStats(from: "2026-01-01", to: "2026-01-02") { day asked } }`,
+    allow: OFFICIAL_OR_MOD,
+  },
+  deskActions: { query: `{ deskActions { edges { node { action } } } }`, allow: MOD },
+  previewCannedReply: {
+    query: `query($id: ID!, $q: ID!) { previewCannedReply(id: $id, questionId: $q) { text } }`,
+    allow: OFFICIAL_OR_MOD,
+    variables: async (fx, t) => ({ id: await cannedReply(t, fx), q: (await ask(t, fx.author)).id }),
+  },
+};
+
+describe('authorization matrix: official desk reads and fields', () => {
+  let t: TestApp;
+  let users: Record<Exclude<ActorKind, 'anonymous'>, TestUser>;
+  let fx: Fixture;
+  let claimed: string;
+  let handoff: { questionId: string; caseReference: string };
+
+  beforeAll(async () => {
+    t = await TestApp.start();
+    users = {
+      member: await t.register('dx_member'),
+      author: await t.register('dx_author'),
+      official: await t.official(await t.register('dx_official')),
+      moderator: await t.withRole(await t.register('dx_mod'), Role.MODERATOR),
+      admin: await t.withRole(await t.register('dx_admin'), Role.ADMIN),
+    };
+    fx = { author: users.author, other: users.member, moderator: users.moderator, official: users.official };
+    claimed = (await ask(t, users.author)).id;
+    await t.ok(
+      `mutation($id: ID!) { claimThread(questionId: $id) { id } }`,
+      { id: claimed },
+      users.official.token,
+    );
+    handoff = await handedOff(t, fx);
+  });
+  afterAll(() => t.close());
+
+  const cells = Object.entries(READS).flatMap(([query, row]) =>
+    ACTORS.map((actor) => [query, actor, row.allow.includes(actor) ? 'allow' : 'deny'] as const),
+  );
+
+  it.each(cells)('%s as %s: %s', async (name, actor, expected) => {
+    const row = READS[name];
+    const token = actor === 'anonymous' ? undefined : users[actor].token;
+    const res = await t.gql(row.query, row.variables ? await row.variables(fx, t) : {}, token);
+    if (expected === 'allow') {
+      expect(res.errors).toBeUndefined();
+      expect(res.data?.[name]).toBeDefined();
+    } else {
+      expect(res.errors?.[0]?.extensions?.code).toBe(actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+    }
+  });
+
+  it.each(ACTORS)('Question desk fields as %s', async (actor) => {
+    const token = actor === 'anonymous' ? undefined : users[actor].token;
+    const onDesk = OFFICIAL_OR_MOD.includes(actor);
+    const res = await t.ok<{
+      a: { officialHandling: boolean; deskClaim: { owner: { handle: string } } | null };
+      b: {
+        privateSupport: {
+          isOpen: boolean;
+          note: string;
+          caseReference: string | null;
+          reason: string | null;
+        };
+      };
+    }>(
+      `query($a: ID!, $b: ID!) {
+        a: question(id: $a) { officialHandling deskClaim { owner { handle } } }
+        b: question(id: $b) { privateSupport { isOpen note caseReference reason } }
+      }`,
+      { a: claimed, b: handoff.questionId },
+      token,
+    );
+    // Public: 官方处理中 and the hand-off note.
+    expect(res.a.officialHandling).toBe(true);
+    expect(res.b.privateSupport.isOpen).toBe(true);
+    expect(res.b.privateSupport.note).toContain('转人工处理');
+    // The holder for the desk only; the case reference for the asker and the desk; the reason for the desk.
+    expect(res.a.deskClaim).toEqual(onDesk ? { owner: { handle: users.official.handle } } : null);
+    expect(res.b.privateSupport.caseReference).toBe(
+      onDesk || actor === 'author' ? handoff.caseReference : null,
+    );
+    expect(res.b.privateSupport.reason).toBe(onDesk ? '需要核实身份' : null);
   });
 });

@@ -129,6 +129,43 @@ describe('demo seed', () => {
     expect(await as('xiaowang')).toMatchObject({ role: 'MEMBER', isOfficial: false, badges: [] });
   });
 
+  it('gives the official desk a backlog: categorised open threads, a claim, a hand-off, canned replies', async () => {
+    const login = `mutation($input: LoginInput!) { login(input: $input) { token } }`;
+    const { token } = (
+      await t.ok<{ login: { token: string } }>(login, {
+        input: { handle: 'alipay_support', password: DEMO_PASSWORD },
+      })
+    ).login;
+    const desk = await t.ok<{
+      officialQueue: {
+        totalCount: number;
+        edges: {
+          node: {
+            meTooCount: number;
+            claim: { owner: { handle: string } } | null;
+            question: { category: { key: string } | null };
+          };
+        }[];
+      };
+      cannedReplies: { title: string }[];
+      deskTargets: { categoryKey: string; firstResponseMinutes: number }[];
+    }>(
+      `{ officialQueue(sort: ME_TOO, first: 50) { totalCount edges { node { meTooCount claim { owner { handle } } question { category { key } } } } }
+         cannedReplies { title } deskTargets { categoryKey firstResponseMinutes } }`,
+      {},
+      token,
+    );
+    const nodes = desk.officialQueue.edges.map((e) => e.node);
+    expect(desk.officialQueue.totalCount).toBeGreaterThanOrEqual(4);
+    expect(nodes.filter((n) => n.question.category !== null).length).toBeGreaterThanOrEqual(4);
+    expect(nodes[0].meTooCount).toBeGreaterThan(0);
+    expect(nodes.some((n) => n.claim?.owner.handle === 'security_center')).toBe(true);
+    expect(desk.cannedReplies.length).toBeGreaterThanOrEqual(3);
+    expect(desk.deskTargets).toContainEqual({ categoryKey: 'account', firstResponseMinutes: 120 });
+    const [handoff] = await t.db.query('SELECT COUNT(*) AS n FROM desk_handoffs');
+    expect(Number(handoff.n)).toBe(1);
+  });
+
   it('writes outbox rows, so the search relay indexes the demo threads', async () => {
     const c = await counts();
     // At least one row per thread (asked) and per answer (posted).

@@ -1,6 +1,6 @@
 import { AccountsModule, RequestContextFactory, TokenRevocations, UsersService } from '@app/accounts';
 import { AppConfig, AppErrorFilter, CoreModule, RateLimitService, countQueriesPerRequest } from '@app/core';
-import { ForumModule } from '@app/forum';
+import { DeskModule, ForumModule } from '@app/forum';
 import { NotificationsModule } from '@app/notifications';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -17,6 +17,7 @@ import { OpsModule } from './ops/ops.module';
     ForumModule,
     SearchModule,
     NotificationsModule,
+    DeskModule,
     OpsModule,
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,

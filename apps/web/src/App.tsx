@@ -22,6 +22,7 @@ const Login = lazy(() => import('./pages/LoginPage'));
 const Register = lazy(() => import('./pages/RegisterPage'));
 const Notifications = lazy(() => import('./pages/NotificationsPage'));
 const Moderation = lazy(() => import('./pages/ModerationPage'));
+const Staff = lazy(() => import('./pages/StaffPage'));
 const Profile = lazy(() => import('./pages/ProfilePage'));
 const NotFound = lazy(() => import('./pages/NotFoundPage'));
 
@@ -46,6 +47,7 @@ export function App() {
               <Route path="/register" element={<Register />} />
               <Route path="/notifications" element={<Notifications />} />
               <Route path="/mod" element={<Moderation />} />
+              <Route path="/staff" element={<Staff />} />
               <Route path="/u/:handle" element={<Profile />} />
               <Route path="*" element={<NotFound />} />
             </Routes>

@@ -2,15 +2,26 @@ import { Actor, AuthService, UserEntity, UsersService, toActor } from '@app/acco
 import { AppConfig } from '@app/core';
 import {
   AnswersService,
+  DeskService,
   PostType,
   QuestionsReader,
   QuestionsService,
+  SupportChannelKind,
   VoteValue,
   VotesService,
 } from '@app/forum';
 import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
 import { DEMO_LOGINS, DEMO_PASSWORD, DEMO_THREADS, DEMO_USERS } from './data/demo-data';
 import { DemoAnswer, DemoHandle, DemoThread, DemoUser } from './data/demo-types';
+import {
+  DESK_CANNED_REPLIES,
+  DESK_CATEGORIES,
+  DESK_CLAIM,
+  DESK_HANDOFF,
+  DESK_ME_TOOS,
+} from './data/desk-backlog';
 
 export interface DemoLogin {
   what: string;
@@ -45,6 +56,8 @@ export class DemoSeeder {
     private readonly questionsReader: QuestionsReader,
     private readonly answers: AnswersService,
     private readonly votes: VotesService,
+    private readonly desk: DeskService,
+    @InjectDataSource() private readonly db: DataSource,
   ) {}
 
   async seed(): Promise<DemoSeedReport> {
@@ -84,8 +97,57 @@ export class DemoSeeder {
         canonical,
       );
     }
+    await this.seedDesk(ids, actor);
     const logins = DEMO_LOGINS.map((l) => ({ what: l.what, handle: l.handle, password: DEMO_PASSWORD }));
     return { ...report, logins, elapsedMs: Date.now() - started };
+  }
+
+  /** The official desk's backlog (see desk-backlog.ts); each part only when it is not there yet. */
+  private async seedDesk(ids: Map<string, string>, actor: (h: DemoHandle) => Actor): Promise<void> {
+    const id = (key: string): string => {
+      const found = ids.get(key);
+      if (!found) throw new Error(`Desk backlog names unknown demo thread ${key}`);
+      return found;
+    };
+    for (const [key, category] of Object.entries(DESK_CATEGORIES)) {
+      await this.db.query('UPDATE questions SET category_key = ? WHERE id = ? AND category_key IS NULL', [
+        category,
+        id(key),
+      ]);
+    }
+    for (const [key, handles] of Object.entries(DESK_ME_TOOS)) {
+      const questionId = id(key);
+      for (const h of handles) {
+        await this.db.query(
+          'INSERT INTO me_toos (user_id, question_id) VALUES (?, ?) ON DUPLICATE KEY UPDATE user_id = user_id',
+          [actor(h).id, questionId],
+        );
+      }
+      await this.db.query(
+        'UPDATE questions SET me_too_count = (SELECT COUNT(*) FROM me_toos WHERE question_id = ?) WHERE id = ?',
+        [questionId, questionId],
+      );
+    }
+    const [{ n }] = await this.db.query('SELECT COUNT(*) AS n FROM canned_replies');
+    if (Number(n) === 0) {
+      for (const c of DESK_CANNED_REPLIES) await this.desk.createCanned(actor('alipay_support'), c);
+    }
+    const [claimed] = await this.db.query('SELECT 1 FROM desk_claims WHERE question_id = ?', [
+      id(DESK_CLAIM.thread),
+    ]);
+    if (!claimed) await this.desk.claim(actor(DESK_CLAIM.by), id(DESK_CLAIM.thread));
+    const handoffThread = id(DESK_HANDOFF.thread);
+    const [handed] = await this.db.query('SELECT 1 FROM desk_handoffs WHERE question_id = ?', [
+      handoffThread,
+    ]);
+    if (!handed) {
+      await this.desk.handOff(
+        actor(DESK_HANDOFF.by),
+        handoffThread,
+        DESK_HANDOFF.reason,
+        SupportChannelKind.IN_APP,
+      );
+    }
   }
 
   private async ensureUsers(): Promise<{ actors: Map<DemoHandle, Actor>; created: number }> {

@@ -15,3 +15,7 @@ export * from './moderation/visibility.policy';
 export { MODERATION_EVENTS } from './moderation/moderation.service';
 export { DeflectionService } from './deflection/deflection.service';
 export { parseDraftId } from './deflection/deflection.rules';
+export { DeskModule } from './desk/desk.module';
+export { DeskService } from './desk/desk.service';
+export { DeskSweep } from './desk/desk.sweep';
+export { SupportChannelKind } from './desk/desk.models';

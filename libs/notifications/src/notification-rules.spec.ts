@@ -1,6 +1,12 @@
 import { ANSWER_EVENTS } from '@app/forum';
 import { NotificationKind } from './notification.models';
-import { ACCEPT_REMINDER_EVENT, Audience, OutboxRecord, noticesFor } from './notification-rules';
+import {
+  ACCEPT_REMINDER_EVENT,
+  Audience,
+  DESK_NOTICE_EVENT,
+  OutboxRecord,
+  noticesFor,
+} from './notification-rules';
 
 const audience: Audience = {
   followers: () => ['asker', 'follower', 'answerer'],
@@ -55,5 +61,18 @@ describe('noticesFor', () => {
   it('reminds the asker and ignores other topics', () => {
     expect(kinds(event(ACCEPT_REMINDER_EVENT, { askerId: 'asker' }))).toEqual(['asker:ACCEPT_REMINDER']);
     expect(kinds(event('question.edited', {}))).toEqual([]);
+  });
+
+  it('sends desk notices to the named recipients, once each, never to the actor, of known kinds only', () => {
+    const desk = (payload: Record<string, unknown>) => kinds(event(DESK_NOTICE_EVENT, payload));
+    expect(desk({ kind: 'DESK_TARGET_REMINDER', recipients: ['o1', 'o2', 'o1'], actorId: null })).toEqual([
+      'o1:DESK_TARGET_REMINDER',
+      'o2:DESK_TARGET_REMINDER',
+    ]);
+    expect(desk({ kind: 'DESK_ASSIGNED', recipients: ['o1', 'mod'], actorId: 'mod' })).toEqual([
+      'o1:DESK_ASSIGNED',
+    ]);
+    expect(desk({ kind: 'NEW_ANSWER', recipients: ['o1'] })).toEqual([]);
+    expect(desk({ kind: 'PRIVATE_SUPPORT', recipients: 'asker' })).toEqual([]);
   });
 });

@@ -4,6 +4,15 @@ import { NotificationKind } from './notification.models';
 // Pure mapping of outbox events to notices: no I/O, unit-tested in notification-rules.spec.ts.
 
 export const ACCEPT_REMINDER_EVENT = 'question.accept_reminder_due';
+// Written by the official desk (libs/forum/src/desk): the payload names the kind and its recipients.
+export const DESK_NOTICE_EVENT = 'desk.notice';
+const DESK_KINDS = new Set<string>([
+  NotificationKind.DESK_CLAIMED,
+  NotificationKind.DESK_ASSIGNED,
+  NotificationKind.DESK_TARGET_REMINDER,
+  NotificationKind.PRIVATE_SUPPORT,
+  NotificationKind.PRIVATE_SUPPORT_CLOSED,
+]);
 
 export interface OutboxRecord {
   id: string;
@@ -84,6 +93,15 @@ export function noticesFor(e: OutboxRecord, audience: Audience): Notice[] {
     case ACCEPT_REMINDER_EVENT: {
       const asker = str(e.payload.askerId);
       if (asker) out.push(notice(asker, NotificationKind.ACCEPT_REMINDER, null));
+      break;
+    }
+    case DESK_NOTICE_EVENT: {
+      const kind = str(e.payload.kind);
+      const recipients = Array.isArray(e.payload.recipients) ? e.payload.recipients.map(str) : [];
+      if (kind && DESK_KINDS.has(kind)) {
+        const users = recipients.filter((u): u is string => u !== null);
+        out.push(...toAll([...new Set(users)], kind as NotificationKind, str(e.payload.actorId)));
+      }
       break;
     }
   }

@@ -31,6 +31,11 @@ export function Layout({ children }: { children: ReactNode }) {
               {t('nav.ask')}
             </Link>
             {me && <NotificationBell />}
+            {me && (isStaff || me.isOfficial) && (
+              <Link to="/staff" className="nav-link">
+                {t('nav.staff')}
+              </Link>
+            )}
             {me && isStaff && (
               <Link to="/mod" className="nav-link">
                 {t('nav.moderation')}

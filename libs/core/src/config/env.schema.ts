@@ -123,6 +123,12 @@ export const envSchema = z
     NOTIFICATIONS_RELAY: z.enum(['on', 'off']).default('on'),
     // Official answers not verified again within this many days are flagged as possibly stale.
     OFFICIAL_ANSWER_STALE_DAYS: z.coerce.number().int().min(1).max(3650).default(180),
+    // Official desk: a claim lapses after this many minutes without activity by its owner; threads of a
+    // category without a first-response target get the default; reminders go out this long before.
+    DESK_CLAIM_IDLE_MINUTES: z.coerce.number().int().min(1).max(10080).default(60),
+    DESK_DEFAULT_TARGET_MINUTES: z.coerce.number().int().min(1).max(43200).default(1440),
+    // Base of the links the desk's canned replies fill in for {thread_url}.
+    PUBLIC_URL: z.string().url().default('http://localhost:3000'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     LOG_PRETTY: bool.optional(),
     DB_AUTO_CREATE: bool.optional(),

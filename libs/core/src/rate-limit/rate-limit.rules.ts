@@ -90,6 +90,16 @@ export const DEFAULT_RULES = {
     [60, MIN],
     [1000, DAY],
   ]),
+  // The official desk: claims, releases, assignments, hand-offs and target changes …
+  desk: same([
+    [60, MIN],
+    [1000, DAY],
+  ]),
+  // … and writing or inserting canned replies.
+  cannedReply: same([
+    [30, MIN],
+    [500, DAY],
+  ]),
   // Marking notifications read.
   notifications: same([[120, MIN]]),
   // changePassword, counted whether the current password was right or not (guessing it is slow).
@@ -146,6 +156,8 @@ const ACTION_WORDS: Record<RateAction, [string, string, string]> = {
   report: ['file', 'report', 'reports'],
   moderate: ['take', 'moderation action', 'moderation actions'],
   click: ['record', 'suggestion click', 'suggestion clicks'],
+  desk: ['take', 'desk action', 'desk actions'],
+  cannedReply: ['write or insert', 'canned reply', 'canned replies'],
   notifications: ['make', 'notification update', 'notification updates'],
   password: ['make', 'password change attempt', 'password change attempts'],
   subscribe: ['start', 'subscription', 'subscriptions'],

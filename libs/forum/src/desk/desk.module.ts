@@ -1,0 +1,26 @@
+import { AccountsModule } from '@app/accounts';
+import { Module } from '@nestjs/common';
+import { ForumModule } from '../forum.module';
+import { DeskReader } from './desk.reader';
+import { DeskActionResolver, DeskClaimResolver, DeskQuestionResolver, DeskResolver } from './desk.resolver';
+import { DeskService } from './desk.service';
+import { DeskSweep } from './desk.sweep';
+
+/**
+ * The official desk: a work queue for official accounts (claims, first-response targets, canned
+ * replies, hand-off to private support, figures). Imported by the API.
+ */
+@Module({
+  imports: [ForumModule, AccountsModule],
+  providers: [
+    DeskService,
+    DeskReader,
+    DeskSweep,
+    DeskResolver,
+    DeskQuestionResolver,
+    DeskClaimResolver,
+    DeskActionResolver,
+  ],
+  exports: [DeskService, DeskSweep],
+})
+export class DeskModule {}
