@@ -1,6 +1,6 @@
 import { AccountsModule, RequestContextFactory, TokenRevocations, UsersService } from '@app/accounts';
 import { AppConfig, AppErrorFilter, CoreModule, RateLimitService, countQueriesPerRequest } from '@app/core';
-import { ForumModule, NotificationsModule } from '@app/forum';
+import { AttachmentsModule, ForumModule, NotificationsModule } from '@app/forum';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
@@ -14,6 +14,7 @@ import { OpsModule } from './ops/ops.module';
     CoreModule.forRoot({ migrateOutsideProduction: true }),
     AccountsModule,
     ForumModule,
+    AttachmentsModule,
     SearchModule,
     NotificationsModule,
     OpsModule,
