@@ -1,11 +1,5 @@
 import { AppConfig } from '@app/core';
-import {
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  PutObjectCommand,
-  S3Client,
-} from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 
@@ -60,8 +54,18 @@ export class LocalAttachmentStore extends AttachmentStore {
 }
 
 /** Any S3-compatible object store (`@aws-sdk/client-s3`), objects named `attachments/<sha256>`. */
+type S3Module = typeof import('@aws-sdk/client-s3');
+
+/** Loaded only when S3 is configured (the SDK is large, and warns about Node versions on load). */
+function loadS3(): S3Module {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require('@aws-sdk/client-s3') as S3Module;
+}
+
 export class S3AttachmentStore extends AttachmentStore {
   readonly kind = 's3';
+  private readonly sdk = loadS3();
+
   constructor(
     private readonly client: S3Client,
     private readonly bucket: string,
@@ -75,19 +79,26 @@ export class S3AttachmentStore extends AttachmentStore {
 
   async put(key: string, bytes: Buffer, mimeType: string): Promise<void> {
     try {
-      await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: this.name(key) }));
+      await this.client.send(new this.sdk.HeadObjectCommand({ Bucket: this.bucket, Key: this.name(key) }));
       return; // content-addressed: the same bytes are already there
     } catch {
       // not there yet (or HEAD refused): write it
     }
     await this.client.send(
-      new PutObjectCommand({ Bucket: this.bucket, Key: this.name(key), Body: bytes, ContentType: mimeType }),
+      new this.sdk.PutObjectCommand({
+        Bucket: this.bucket,
+        Key: this.name(key),
+        Body: bytes,
+        ContentType: mimeType,
+      }),
     );
   }
 
   async get(key: string): Promise<Buffer | null> {
     try {
-      const res = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: this.name(key) }));
+      const res = await this.client.send(
+        new this.sdk.GetObjectCommand({ Bucket: this.bucket, Key: this.name(key) }),
+      );
       if (!res.Body) return null;
       return Buffer.from(await res.Body.transformToByteArray());
     } catch (err) {
@@ -98,7 +109,7 @@ export class S3AttachmentStore extends AttachmentStore {
   }
 
   async delete(key: string): Promise<void> {
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: this.name(key) }));
+    await this.client.send(new this.sdk.DeleteObjectCommand({ Bucket: this.bucket, Key: this.name(key) }));
   }
 }
 
@@ -107,7 +118,7 @@ export function createAttachmentStore(config: AppConfig): AttachmentStore {
   if (!bucket) return new LocalAttachmentStore(path.resolve(config.get('ATTACHMENTS_DIR')));
   const accessKeyId = config.get('ATTACHMENTS_S3_ACCESS_KEY_ID');
   const secretAccessKey = config.get('ATTACHMENTS_S3_SECRET_ACCESS_KEY');
-  const client = new S3Client({
+  const client = new (loadS3().S3Client)({
     region: config.get('ATTACHMENTS_S3_REGION'),
     endpoint: config.get('ATTACHMENTS_S3_ENDPOINT'),
     forcePathStyle: config.get('ATTACHMENTS_S3_FORCE_PATH_STYLE'),

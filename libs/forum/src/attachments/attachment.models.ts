@@ -3,7 +3,8 @@ import { AttachmentVisibility } from './attachment.entity';
 
 registerEnumType(AttachmentVisibility, {
   name: 'AttachmentVisibility',
-  description: 'STAFF_ONLY: the uploader, official accounts and moderators; PUBLIC: everyone (the redacted copy)',
+  description:
+    'STAFF_ONLY: the uploader, official accounts and moderators; PUBLIC: everyone (the redacted copy)',
 });
 
 @ObjectType()
@@ -59,7 +60,8 @@ export class Attachment {
 
   @Field(() => Boolean, {
     nullable: true,
-    description: 'Published copies: whether the automatic personal-data check (OCR) ran; null before publishing',
+    description:
+      'Published copies: whether the automatic personal-data check (OCR) ran; null before publishing',
   })
   automaticCheck: boolean | null;
 }

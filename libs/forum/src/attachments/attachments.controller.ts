@@ -42,7 +42,14 @@ function readOneFile(req: Request): Promise<Buffer> {
     try {
       bb = busboy({
         headers: req.headers,
-        limits: { files: 1, fileSize: MAX_UPLOAD_BYTES, fields: 4, fieldSize: 1024, parts: 5, headerPairs: 20 },
+        limits: {
+          files: 1,
+          fileSize: MAX_UPLOAD_BYTES,
+          fields: 4,
+          fieldSize: 1024,
+          parts: 5,
+          headerPairs: 20,
+        },
       });
     } catch {
       reject(new HttpRefusal(400, 'BAD_REQUEST', 'Send the image as multipart/form-data with a "file" part'));
@@ -70,11 +77,15 @@ function readOneFile(req: Request): Promise<Buffer> {
       });
       stream.on('limit', () => {
         chunks.length = 0;
-        fail(new UploadRefused('FILE_TOO_LARGE', `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`));
+        fail(
+          new UploadRefused('FILE_TOO_LARGE', `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+        );
       });
     });
     bb.on('filesLimit', () => undefined);
-    bb.on('partsLimit', () => fail(new HttpRefusal(400, 'BAD_REQUEST', 'Too many parts: send one "file" part')));
+    bb.on('partsLimit', () =>
+      fail(new HttpRefusal(400, 'BAD_REQUEST', 'Too many parts: send one "file" part')),
+    );
     bb.on('error', () => fail(new HttpRefusal(400, 'BAD_REQUEST', 'The multipart body is malformed')));
     bb.on('close', () => {
       if (settled) return;
@@ -119,7 +130,10 @@ export class AttachmentsController {
       }
       const declared = Number(req.headers['content-length']);
       if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES + MULTIPART_SLACK) {
-        throw new UploadRefused('FILE_TOO_LARGE', `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`);
+        throw new UploadRefused(
+          'FILE_TOO_LARGE',
+          `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+        );
       }
       // Every upload that gets this far costs a point (the per-user limit and the daily quota):
       // checking and re-encoding an image is the expensive part, refused or not.
@@ -166,7 +180,10 @@ export class AttachmentsController {
       res.setHeader('Content-Type', a.mimeType);
       res.setHeader('X-Content-Type-Options', 'nosniff');
       res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-      res.setHeader('Content-Disposition', `inline; filename="attachment-${a.id}.${a.mimeType === 'image/jpeg' ? 'jpg' : 'png'}"`);
+      res.setHeader(
+        'Content-Disposition',
+        `inline; filename="attachment-${a.id}.${a.mimeType === 'image/jpeg' ? 'jpg' : 'png'}"`,
+      );
       res.setHeader('Cache-Control', params.variant === 'p' ? 'public, max-age=60' : 'private, no-store');
       res.status(200).end(bytes);
     } catch (err) {
@@ -187,7 +204,9 @@ export class AttachmentsController {
       status = APP_ERROR_STATUS[err.code] ?? 400;
       body = { code: err.code, message: err.message, ...err.details };
     } else {
-      this.logger.error(`attachment request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      this.logger.error(
+        `attachment request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
     }
     if (!req.readableEnded) {
       // The rest of the body is not read: the connection closes after this answer.

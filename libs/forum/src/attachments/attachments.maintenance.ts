@@ -34,7 +34,8 @@ export class AttachmentsMaintenance implements OnApplicationBootstrap, OnModuleD
     this.busy = true;
     try {
       let total = 0;
-      for (let n = await this.service.purgeOrphans(); n > 0; n = await this.service.purgeOrphans()) total += n;
+      for (let n = await this.service.purgeOrphans(); n > 0; n = await this.service.purgeOrphans())
+        total += n;
       if (total > 0) this.logger.log(`purged ${total} orphaned attachments`);
       return total;
     } catch (err) {

@@ -53,7 +53,8 @@ export class QuestionAttachmentsResolver {
   ) {}
 
   @ResolveField(() => [Attachment], {
-    description: 'Images: published ones for everyone, staff-only ones for the uploader, official accounts and moderators',
+    description:
+      'Images: published ones for everyone, staff-only ones for the uploader, official accounts and moderators',
   })
   attachments(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<Attachment[]> {
     return attachmentsOf(this.service, this.users, ctx, AttachmentTarget.QUESTION, q.id, q.isHidden);
@@ -68,7 +69,8 @@ export class AnswerAttachmentsResolver {
   ) {}
 
   @ResolveField(() => [Attachment], {
-    description: 'Images: published ones for everyone, staff-only ones for the uploader, official accounts and moderators',
+    description:
+      'Images: published ones for everyone, staff-only ones for the uploader, official accounts and moderators',
   })
   async attachments(@Ctx() ctx: RequestContext, @Parent() a: Answer): Promise<Attachment[]> {
     const rows = await postLoader(this.service, ctx, AttachmentTarget.ANSWER).load(a.id);
@@ -117,7 +119,10 @@ export class AttachmentsResolver {
 
   @Mutation(() => Boolean, { description: 'The uploader or a moderator deletes an image and its file' })
   @SignedIn('edit')
-  deleteAttachment(@CurrentActor() actor: Actor, @Args('id', { type: () => ID }) id: string): Promise<boolean> {
+  deleteAttachment(
+    @CurrentActor() actor: Actor,
+    @Args('id', { type: () => ID }) id: string,
+  ): Promise<boolean> {
     return this.service.delete(actor, id);
   }
 

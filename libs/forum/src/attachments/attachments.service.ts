@@ -103,7 +103,8 @@ export class AttachmentsService {
     const staff = isStaffFor(viewer, a);
     const isPublic = this.isPublic(a, postHidden);
     if (!isPublic && !staff) return null;
-    const exp = Math.floor(this.clock.now().getTime() / 1000) + this.config.get('ATTACHMENTS_URL_TTL_SECONDS');
+    const exp =
+      Math.floor(this.clock.now().getTime() / 1000) + this.config.get('ATTACHMENTS_URL_TTL_SECONDS');
     const variant: UrlVariant = isPublic ? 'p' : 'o';
     const url = this.signer.path({ id: a.id, variant, exp, for: isPublic ? 'public' : (viewer as Actor).id });
     return {
@@ -123,10 +124,14 @@ export class AttachmentsService {
    * Makes the public copy: with OCR installed, every region where the personal-data detector finds
    * something is blurred; without it, only after the uploader confirms (and says that no check ran).
    */
-  async publish(actor: Actor, idRaw: string, confirmWithoutCheck: boolean): Promise<PublishAttachmentPayload> {
+  async publish(
+    actor: Actor,
+    idRaw: string,
+    confirmWithoutCheck: boolean,
+  ): Promise<PublishAttachmentPayload> {
     const id = parseId(idRaw);
     const a = await this.byId(id);
-    if (!a || !isStaffFor(actor, a)) throw AppError.notFound('Attachment', id);
+    if (!a) throw AppError.notFound('Attachment', id);
     if (a.uploaderId !== actor.id) throw AppError.forbidden('Only the uploader can publish an image');
     if (a.publicKey && a.visibility === AttachmentVisibility.PUBLIC) {
       return this.published(actor, a, 'The image was already published');
@@ -175,7 +180,11 @@ export class AttachmentsService {
     return this.published(actor, fresh, notice);
   }
 
-  private async published(actor: Actor, a: AttachmentEntity, notice: string): Promise<PublishAttachmentPayload> {
+  private async published(
+    actor: Actor,
+    a: AttachmentEntity,
+    notice: string,
+  ): Promise<PublishAttachmentPayload> {
     const view = this.view(actor, a, await this.postHidden(a)) as Attachment;
     return { attachment: view, automaticCheck: a.ocrChecked, blurred: a.redactions ?? [], notice };
   }
@@ -184,7 +193,7 @@ export class AttachmentsService {
   async delete(actor: Actor, idRaw: string): Promise<boolean> {
     const id = parseId(idRaw);
     const a = await this.byId(id);
-    if (!a || !isStaffFor(actor, a)) throw AppError.notFound('Attachment', id);
+    if (!a) throw AppError.notFound('Attachment', id);
     if (a.uploaderId !== actor.id && !isModerator(actor)) {
       throw AppError.forbidden('Only the uploader or a moderator can delete an image');
     }
@@ -195,7 +204,9 @@ export class AttachmentsService {
 
   /** Deletes uploads never attached to a post within ATTACHMENTS_ORPHAN_HOURS; returns how many. */
   async purgeOrphans(): Promise<number> {
-    const cutoff = new Date(this.clock.now().getTime() - this.config.get('ATTACHMENTS_ORPHAN_HOURS') * 3600_000);
+    const cutoff = new Date(
+      this.clock.now().getTime() - this.config.get('ATTACHMENTS_ORPHAN_HOURS') * 3600_000,
+    );
     const rows = await this.db.getRepository(AttachmentEntity).find({
       where: { attachedAt: IsNull(), targetId: IsNull(), createdAt: LessThan(cutoff) },
       take: 500,

@@ -41,7 +41,10 @@ export async function attachToPost(
       throw AppError.badInput(`attachmentIds: no upload of yours has id ${id}`, 'attachmentIds');
     }
     if (!onThisPost && a.targetId !== null) {
-      throw AppError.badInput(`attachmentIds: image ${id} is already attached to another post`, 'attachmentIds');
+      throw AppError.badInput(
+        `attachmentIds: image ${id} is already attached to another post`,
+        'attachmentIds',
+      );
     }
   }
   if (replace) {
@@ -51,7 +54,11 @@ export async function attachToPost(
     });
     const drop = current.map((c) => c.id).filter((id) => !wanted.includes(id));
     if (drop.length > 0) {
-      await m.update(AttachmentEntity, { id: In(drop) }, { targetType: null, targetId: null, attachedAt: null });
+      await m.update(
+        AttachmentEntity,
+        { id: In(drop) },
+        { targetType: null, targetId: null, attachedAt: null },
+      );
     }
   }
   const fresh = wanted.filter((id) => byId.get(id)?.targetId === null);

@@ -60,7 +60,12 @@ export async function sniffType(bytes: Buffer): Promise<string | null> {
 }
 
 function looksLikeSvg(bytes: Buffer): boolean {
-  const head = bytes.subarray(0, 4096).toString('utf8').replace(/^\uFEFF/, '').trimStart().toLowerCase();
+  const head = bytes
+    .subarray(0, 4096)
+    .toString('utf8')
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .toLowerCase();
   return head.includes('<svg') || (head.startsWith('<?xml') && head.includes('svg'));
 }
 
@@ -72,7 +77,11 @@ const ZIP_MARKER = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
 function containsCaseInsensitive(bytes: Buffer, needle: Buffer): boolean {
   const first = needle[0];
-  for (let i = bytes.indexOf(first); i !== -1 && i <= bytes.length - needle.length; i = bytes.indexOf(first, i + 1)) {
+  for (
+    let i = bytes.indexOf(first);
+    i !== -1 && i <= bytes.length - needle.length;
+    i = bytes.indexOf(first, i + 1)
+  ) {
     let ok = true;
     for (let j = 1; j < needle.length; j++) {
       const c = bytes[i + j];
@@ -107,7 +116,10 @@ export function trailingBytes(bytes: Buffer, mime: string): number {
 /** Refuses files that are also another format: markup or an archive inside or appended to an image. */
 export function assertNotPolyglot(bytes: Buffer, mime: string): void {
   if (trailingBytes(bytes, mime) > 16 || containsCaseInsensitive(bytes, ZIP_MARKER)) {
-    throw new UploadRefused('POLYGLOT_REFUSED', 'The file has data after the image: it is also another kind of file');
+    throw new UploadRefused(
+      'POLYGLOT_REFUSED',
+      'The file has data after the image: it is also another kind of file',
+    );
   }
   if (FOREIGN_MARKERS.some((m) => containsCaseInsensitive(bytes, m))) {
     throw new UploadRefused('POLYGLOT_REFUSED', 'The file contains markup or script inside the image');
@@ -127,7 +139,10 @@ export async function cleanImage(bytes: Buffer): Promise<CleanImage> {
   const mime = await sniffType(bytes);
   if (!mime || !ACCEPTED.has(mime)) {
     if (looksLikeSvg(bytes)) {
-      throw new UploadRefused('SVG_REFUSED', 'SVG images are not accepted (they can carry scripts); upload a PNG or JPEG');
+      throw new UploadRefused(
+        'SVG_REFUSED',
+        'SVG images are not accepted (they can carry scripts); upload a PNG or JPEG',
+      );
     }
     throw new UploadRefused(
       'UNSUPPORTED_TYPE',

@@ -92,7 +92,9 @@ export async function blurRegions(
     }),
   );
   const out = sharp(bytes).composite(overlays);
-  return (mimeType === 'image/jpeg' ? out.jpeg({ quality: 88 }) : out.png({ compressionLevel: 9 })).toBuffer();
+  return (
+    mimeType === 'image/jpeg' ? out.jpeg({ quality: 88 }) : out.png({ compressionLevel: 9 })
+  ).toBuffer();
 }
 
 function run(binary: string, args: string[], input?: Buffer, timeoutMs = 60000): Promise<string> {
@@ -105,7 +107,10 @@ function run(binary: string, args: string[], input?: Buffer, timeoutMs = 60000):
     child.on('error', reject);
     child.on('close', (code) => {
       if (code === 0) resolve(Buffer.concat(out).toString('utf8'));
-      else reject(new Error(`${binary} exited with ${code}: ${Buffer.concat(err).toString('utf8').slice(0, 300)}`));
+      else
+        reject(
+          new Error(`${binary} exited with ${code}: ${Buffer.concat(err).toString('utf8').slice(0, 300)}`),
+        );
     });
     child.stdin.on('error', () => undefined);
     child.stdin.end(input);

@@ -25,7 +25,9 @@ export class UrlSigner {
   }
 
   sign(p: SignedParams): string {
-    return createHmac('sha256', this.key).update(`${p.id}\n${p.variant}\n${p.exp}\n${p.for}`).digest('base64url');
+    return createHmac('sha256', this.key)
+      .update(`${p.id}\n${p.variant}\n${p.exp}\n${p.for}`)
+      .digest('base64url');
   }
 
   path(p: SignedParams): string {
