@@ -131,7 +131,12 @@ describe('attachments on local disk', () => {
       RATE_LIMIT: 'on',
       RATE_LIMITS: JSON.stringify({
         // 40 uploads a day for new accounts (the quota the last test exhausts); room for the rest.
-        upload: { newMember: [[100, 600], [40, 86400]] },
+        upload: {
+          newMember: [
+            [100, 600],
+            [40, 86400],
+          ],
+        },
         ask: { newMember: [[40, 600]] },
         answer: { newMember: [[40, 600]] },
         edit: { newMember: [[40, 600]] },

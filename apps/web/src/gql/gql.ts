@@ -49,6 +49,7 @@ type Documents = {
     "\n  mutation MarkRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids) {\n      marked\n      unreadCount\n    }\n  }\n": typeof types.MarkReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationAddedDocument,
     "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      ...UserBits\n      createdAt\n      questions(first: 20) {\n        edges {\n          node {\n            ...QuestionCard\n          }\n        }\n      }\n      answers(first: 20) {\n        edges {\n          node {\n            id\n            score\n            isAccepted\n            isOfficial\n            createdAt\n            question {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.ProfileDocument,
+    "\n  mutation PublishAttachment($id: ID!, $confirm: Boolean) {\n    publishAttachment(id: $id, confirmWithoutCheck: $confirm) {\n      automaticCheck\n      notice\n      blurred {\n        kind\n      }\n      attachment {\n        id\n        visibility\n        url\n      }\n    }\n  }\n": typeof types.PublishAttachmentDocument,
 };
 const documents: Documents = {
     "\n  fragment UserBits on User {\n    id\n    handle\n    displayName\n    role\n    isOfficial\n    officialLabel\n    badges {\n      kind\n      label\n    }\n  }\n": types.UserBitsFragmentDoc,
@@ -86,6 +87,7 @@ const documents: Documents = {
     "\n  mutation MarkRead($ids: [ID!]) {\n    markNotificationsRead(ids: $ids) {\n      marked\n      unreadCount\n    }\n  }\n": types.MarkReadDocument,
     "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": types.NotificationAddedDocument,
     "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      ...UserBits\n      createdAt\n      questions(first: 20) {\n        edges {\n          node {\n            ...QuestionCard\n          }\n        }\n      }\n      answers(first: 20) {\n        edges {\n          node {\n            id\n            score\n            isAccepted\n            isOfficial\n            createdAt\n            question {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n": types.ProfileDocument,
+    "\n  mutation PublishAttachment($id: ID!, $confirm: Boolean) {\n    publishAttachment(id: $id, confirmWithoutCheck: $confirm) {\n      automaticCheck\n      notice\n      blurred {\n        kind\n      }\n      attachment {\n        id\n        visibility\n        url\n      }\n    }\n  }\n": types.PublishAttachmentDocument,
 };
 
 /**
@@ -242,6 +244,10 @@ export function graphql(source: "\n  subscription NotificationAdded {\n    notif
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      ...UserBits\n      createdAt\n      questions(first: 20) {\n        edges {\n          node {\n            ...QuestionCard\n          }\n        }\n      }\n      answers(first: 20) {\n        edges {\n          node {\n            id\n            score\n            isAccepted\n            isOfficial\n            createdAt\n            question {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Profile($handle: String!) {\n    user(handle: $handle) {\n      ...UserBits\n      createdAt\n      questions(first: 20) {\n        edges {\n          node {\n            ...QuestionCard\n          }\n        }\n      }\n      answers(first: 20) {\n        edges {\n          node {\n            id\n            score\n            isAccepted\n            isOfficial\n            createdAt\n            question {\n              id\n              title\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishAttachment($id: ID!, $confirm: Boolean) {\n    publishAttachment(id: $id, confirmWithoutCheck: $confirm) {\n      automaticCheck\n      notice\n      blurred {\n        kind\n      }\n      attachment {\n        id\n        visibility\n        url\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PublishAttachment($id: ID!, $confirm: Boolean) {\n    publishAttachment(id: $id, confirmWithoutCheck: $confirm) {\n      automaticCheck\n      notice\n      blurred {\n        kind\n      }\n      attachment {\n        id\n        visibility\n        url\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -572,3 +572,20 @@ export const ProfileQuery = graphql(`
     }
   }
 `);
+
+export const PublishAttachmentMutation = graphql(`
+  mutation PublishAttachment($id: ID!, $confirm: Boolean) {
+    publishAttachment(id: $id, confirmWithoutCheck: $confirm) {
+      automaticCheck
+      notice
+      blurred {
+        kind
+      }
+      attachment {
+        id
+        visibility
+        url
+      }
+    }
+  }
+`);

@@ -8,6 +8,7 @@ import { useAuth } from '../auth';
 import { AuthorBadges, StatusBadges } from '../components/Badges';
 import { ErrorNote } from '../components/ErrorNote';
 import { Loading } from '../components/Loading';
+import type { PickedAttachment } from '../components/AttachmentPicker';
 import type { AnswerFieldsFragment, PostType } from '../gql/graphql';
 import {
   AcceptMutation,
@@ -29,6 +30,11 @@ import {
 import { describeError, errorField } from '../lib/describe-error';
 import { useToast } from '../lib/toast';
 import { useTitle } from '../lib/use-title';
+
+// Loaded when the composer is shown: keeps the thread page's initial JavaScript within its budget.
+const AttachmentPicker = lazy(() =>
+  import('../components/AttachmentPicker').then((m) => ({ default: m.AttachmentPicker })),
+);
 
 const ReasonDialog = lazy(() => import('../components/ReasonDialog'));
 
@@ -68,6 +74,7 @@ export default function ThreadPage() {
   const [restore, restoreState] = useMutation(RestoreMutation);
   const [moderation, setModeration] = useState<Moderation>(null);
   const [answerBody, setAnswerBody] = useState('');
+  const [answerImages, setAnswerImages] = useState<PickedAttachment[]>([]);
 
   if (loading && !q) return <Loading />;
   if (error && !q) return <ErrorNote error={error} />;
@@ -191,8 +198,17 @@ export default function ThreadPage() {
 
   const submitAnswer = async () => {
     try {
-      await postAnswer({ variables: { input: { questionId: q.id, body: answerBody.trim() } } });
+      await postAnswer({
+        variables: {
+          input: {
+            questionId: q.id,
+            body: answerBody.trim(),
+            attachmentIds: answerImages.length ? answerImages.map((a) => a.id) : undefined,
+          },
+        },
+      });
       setAnswerBody('');
+      setAnswerImages([]);
       void refetch();
     } catch {
       // shown below the composer
@@ -292,6 +308,9 @@ export default function ThreadPage() {
               status={answerState.error ? 'error' : undefined}
               aria-describedby={answerState.error ? 'answer-error' : undefined}
             />
+            <Suspense fallback={null}>
+              <AttachmentPicker value={answerImages} onChange={setAnswerImages} />
+            </Suspense>
             {answerState.error && (
               <p id="answer-error" role="alert" style={{ color: '#b3261e' }}>
                 {describeError(answerState.error, t)}
