@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { PublishAttachmentMutation } from '../graphql/operations';
 import { firstError } from '../lib/errors';
 import { MAX_ATTACHMENTS, UploadError, uploadAttachment } from '../lib/upload-attachment';
+import { RedactEditor } from './RedactEditor';
 
 export interface PickedAttachment {
   id: string;
@@ -37,32 +38,34 @@ export function AttachmentPicker({ value, onChange }: Props) {
 
   useEffect(() => () => latest.current.forEach((a) => URL.revokeObjectURL(a.preview)), []);
 
-  const pick = async (files: FileList | null) => {
-    if (!files?.length) return;
+  const [editing, setEditing] = useState<File | null>(null);
+
+  const pick = (files: FileList | null) => {
+    const file = files?.[0];
+    if (input.current) input.current.value = '';
+    if (!file) return;
     setError(null);
+    if (latest.current.length >= MAX_ATTACHMENTS) {
+      setError(t('attach.tooMany', { max: MAX_ATTACHMENTS }));
+      return;
+    }
+    setEditing(file);
+  };
+
+  const send = async (blob: Blob, name: string) => {
+    setEditing(null);
     setBusy(true);
-    let next = [...latest.current];
     try {
-      for (const file of Array.from(files)) {
-        if (next.length >= MAX_ATTACHMENTS) {
-          setError(t('attach.tooMany', { max: MAX_ATTACHMENTS }));
-          break;
-        }
-        try {
-          const uploaded = await uploadAttachment(file, file.name);
-          next = [
-            ...next,
-            { id: uploaded.id, preview: URL.createObjectURL(file), visibility: uploaded.visibility },
-          ];
-          onChange(next);
-        } catch (err) {
-          const code = err instanceof UploadError ? err.code : 'NETWORK';
-          setError(t(`attach.errors.${code}`, { defaultValue: t('attach.errors.other', { code }) }));
-        }
-      }
+      const uploaded = await uploadAttachment(blob, name);
+      onChange([
+        ...latest.current,
+        { id: uploaded.id, preview: URL.createObjectURL(blob), visibility: uploaded.visibility },
+      ]);
+    } catch (err) {
+      const code = err instanceof UploadError ? err.code : 'NETWORK';
+      setError(t(`attach.errors.${code}`, { defaultValue: t('attach.errors.other', { code }) }));
     } finally {
       setBusy(false);
-      if (input.current) input.current.value = '';
     }
   };
 
@@ -118,10 +121,9 @@ export function AttachmentPicker({ value, onChange }: Props) {
         ref={input}
         type="file"
         accept={ACCEPT}
-        multiple
         hidden
         aria-label={t('attach.add')}
-        onChange={(e) => void pick(e.target.files)}
+        onChange={(e) => pick(e.target.files)}
       />
       <Space wrap>
         <Button
@@ -133,6 +135,11 @@ export function AttachmentPicker({ value, onChange }: Props) {
         </Button>
         <span className="muted">{t('attach.hint', { max: MAX_ATTACHMENTS })}</span>
       </Space>
+      <RedactEditor
+        file={editing}
+        onDone={(blob, name) => void send(blob, name)}
+        onCancel={() => setEditing(null)}
+      />
       {error && <Alert type="error" showIcon style={{ marginTop: 8 }} title={error} />}
       {value.length > 0 && (
         <ul
