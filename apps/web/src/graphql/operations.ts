@@ -589,3 +589,32 @@ export const PublishAttachmentMutation = graphql(`
     }
   }
 `);
+
+export const PostAttachmentsQuery = graphql(`
+  query PostAttachments($id: ID!) {
+    question(id: $id) {
+      id
+      attachments {
+        id
+        width
+        height
+        visibility
+        url
+      }
+      answers(first: 100) {
+        edges {
+          node {
+            id
+            attachments {
+              id
+              width
+              height
+              visibility
+              url
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -191,6 +191,7 @@ const en: Messages = {
     add: 'Add screenshot',
     hint: 'Up to {{max}}, 4 MB each (PNG, JPEG, WebP, GIF); visible only to you, official accounts and moderators after upload',
     previewAlt: 'Screenshot preview',
+    imageAlt: 'Screenshot attached to the post',
     staffOnly: 'Staff only',
     public: 'Public',
     publish: 'Publish',

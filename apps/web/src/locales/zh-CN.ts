@@ -189,6 +189,7 @@ const zhCN = {
     add: '添加截图',
     hint: '最多 {{max}} 张，每张不超过 4 MB（PNG、JPEG、WebP、GIF）；上传后仅你、官方账号和管理员可见',
     previewAlt: '截图预览',
+    imageAlt: '帖子附带的截图',
     staffOnly: '仅工作人员可见',
     public: '已公开',
     publish: '公开',

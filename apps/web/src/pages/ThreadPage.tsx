@@ -32,6 +32,7 @@ import { useToast } from '../lib/toast';
 import { useTitle } from '../lib/use-title';
 
 // Loaded when the composer is shown: keeps the thread page's initial JavaScript within its budget.
+const PostAttachments = lazy(() => import('../components/PostAttachments'));
 const AttachmentPicker = lazy(() =>
   import('../components/AttachmentPicker').then((m) => ({ default: m.AttachmentPicker })),
 );
@@ -155,6 +156,9 @@ export default function ThreadPage() {
         </div>
         {a.isHidden && a.hiddenReason && <Alert type="warning" title={t('thread.hiddenNote', { reason: a.hiddenReason })} />}
         <div className="post-body" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+        <Suspense fallback={null}>
+          <PostAttachments questionId={q.id} answerId={a.id} />
+        </Suspense>
         {a.isOfficial && (
           <div className="q-meta">
             {a.verifiedAt && <span>{t('thread.verifiedAt', { date: dayjs(a.verifiedAt).format('YYYY-MM-DD') })}</span>}
@@ -260,6 +264,9 @@ export default function ThreadPage() {
         </div>
         {q.isHidden && q.hiddenReason && <Alert type="warning" title={t('thread.hiddenNote', { reason: q.hiddenReason })} />}
         <div className="post-body" dangerouslySetInnerHTML={{ __html: q.bodyHtml }} />
+        <Suspense fallback={null}>
+          <PostAttachments questionId={q.id} />
+        </Suspense>
         <div className="actions">
           <Button
             type={q.viewerHasMeToo ? 'primary' : 'default'}
