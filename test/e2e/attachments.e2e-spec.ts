@@ -195,6 +195,25 @@ describe('attachments on local disk', () => {
     expect(data[bottom + 2]).toBeGreaterThan(200); // bottom-left blue
   });
 
+  it('drops ICC profiles and XMP (colours converted to sRGB)', async () => {
+    const original = await sharp({ create: { width: 20, height: 10, channels: 3, background: '#20a040' } })
+      .png()
+      .withIccProfile('p3')
+      .withXmp(
+        '<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/" dc:creator="张三 13812345678"/></rdf:RDF></x:xmpmeta>',
+      )
+      .toBuffer();
+    const meta = await sharp(original).metadata();
+    expect(meta.icc).toBeDefined();
+    expect(meta.xmp).toBeDefined();
+    const res = await upload(t, original, alice.token, 'p3.png', 'image/png');
+    expect(res.status).toBe(201);
+    const stored = await fs.readFile(localFile(dir, (await storageKey(t, res.body.attachment!.id)).storage));
+    const m = await sharp(stored).metadata();
+    expect([m.icc, m.xmp, m.exif]).toEqual([undefined, undefined, undefined]);
+    expect(stored.includes(Buffer.from('13812345678'))).toBe(false);
+  });
+
   it('decides the type by content, not by name or Content-Type', async () => {
     const png = await sharp({ create: { width: 8, height: 8, channels: 3, background: '#0f0' } })
       .png()
@@ -264,7 +283,7 @@ describe('attachments on local disk', () => {
     const [{ n }] = (await t.db.query('SELECT COUNT(*) AS n FROM attachments WHERE uploader_id = ?', [
       alice.id,
     ])) as { n: string }[];
-    expect(Number(n)).toBe(2); // the rotated JPEG and the PNG named .jpg above; nothing refused here
+    expect(Number(n)).toBe(3); // the rotated JPEG, the P3 PNG and the PNG named .jpg above; nothing refused here
   });
 
   it('attaches only your own unattached uploads, at most 6; staff-only until published', async () => {
