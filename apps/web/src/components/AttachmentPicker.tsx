@@ -121,7 +121,7 @@ export function AttachmentPicker({ value, onChange }: Props) {
         ref={input}
         type="file"
         accept={ACCEPT}
-        hidden
+        style={{ display: 'none' }}
         aria-label={t('attach.add')}
         onChange={(e) => pick(e.target.files)}
       />

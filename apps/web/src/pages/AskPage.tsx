@@ -146,7 +146,7 @@ export default function AskPage() {
             </div>
           )}
           {me && (
-            <Form.Item label={t('attach.add')} {...fieldError('attachmentIds')}>
+            <Form.Item label={t('attach.label')} {...fieldError('attachmentIds')}>
               <AttachmentPicker value={attachments} onChange={setAttachments} />
             </Form.Item>
           )}
