@@ -5,7 +5,7 @@ import { gql, screenshot, signIn } from './helpers';
 test('ask: a screenshot gets a cover box, is uploaded with a preview and shows on the thread for its uploader', async ({ page, request }) => {
   const token = await signIn(page, request, 'xiaowang');
   await page.goto('/ask');
-  // A white "screenshot" with a red band where the box will go.
+  // A white "screenshot" with a red band (x 20–220, y 20–80); the box drawn covers x 10–150, y 10–90.
   const band = await sharp({ create: { width: 200, height: 60, channels: 3, background: '#ff0000' } }).png().toBuffer();
   const png = await sharp({ create: { width: 400, height: 200, channels: 3, background: '#ffffff' } })
     .composite([{ input: band, left: 20, top: 20 }])
@@ -22,8 +22,8 @@ test('ask: a screenshot gets a cover box, is uploaded with a preview and shows o
   const sy = box.height / 200;
   await page.mouse.move(box.x + 10 * sx, box.y + 10 * sy);
   await page.mouse.down();
-  await page.mouse.move(box.x + 150 * sx, box.y + 60 * sy, { steps: 5 });
-  await page.mouse.move(box.x + 240 * sx, box.y + 90 * sy, { steps: 5 });
+  await page.mouse.move(box.x + 80 * sx, box.y + 50 * sy, { steps: 5 });
+  await page.mouse.move(box.x + 150 * sx, box.y + 90 * sy, { steps: 5 });
   await page.mouse.up();
   await dialog.getByRole('button', { name: /上\s?传/ }).click();
 
@@ -53,6 +53,7 @@ test('ask: a screenshot gets a cover box, is uploaded with a preview and shows o
   const at = (x: number, y: number) => Array.from(raw.subarray((y * info.width + x) * 3, (y * info.width + x) * 3 + 3));
   expect([info.width, info.height]).toEqual([400, 200]);
   expect(at(100, 50).every((c) => c < 30)).toBe(true); // covered part of the band: black
-  expect(at(215, 75)[0]).toBeGreaterThan(200); // uncovered part of the band: still red
+  expect(at(200, 50)[0]).toBeGreaterThan(200); // uncovered part of the band: still red
+  expect(at(200, 50)[1]).toBeLessThan(60);
   expect(at(300, 150).every((c) => c > 225)).toBe(true); // background: white
 });
