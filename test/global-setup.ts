@@ -22,6 +22,9 @@ export default async function globalSetup(): Promise<void> {
   // Tests register many users from one address; rate-limit tests switch limits back on for their app.
   process.env.RATE_LIMIT = 'off';
   process.env.MEILI_INDEX_PREFIX = `t_${runId}`;
+  // Uploaded images of this run (tests that look at the files give their app a folder of its own).
+  process.env.ATTACHMENTS_DIR = path.join(root, '.data', `test-attachments-${runId}`);
+  process.env.ATTACHMENTS_PURGE_INTERVAL_MS = '0';
 
   // Test files copy this migrated schema into databases of their own (test/helpers/isolated-database.ts).
   process.env.TEST_BASE_DATABASE_URL = process.env.DATABASE_URL;

@@ -8,6 +8,8 @@ export default async function globalTeardown(): Promise<void> {
   if (meili) await meili.stop();
   if (process.env.TEST_MEILI_DATA_DIR)
     fs.rmSync(process.env.TEST_MEILI_DATA_DIR, { recursive: true, force: true });
+  if (process.env.ATTACHMENTS_DIR?.includes('test-attachments-'))
+    fs.rmSync(process.env.ATTACHMENTS_DIR, { recursive: true, force: true });
   const baseUrl = process.env.TEST_BASE_DATABASE_URL;
   if (!baseUrl || process.env.KEEP_TEST_DB) return;
   const db = parseDatabaseUrl(baseUrl);

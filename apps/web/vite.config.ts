@@ -23,6 +23,7 @@ export default defineConfig({
     proxy: {
       '/graphql': { target: api, ws: true, changeOrigin: true },
       '/health': { target: api },
+      '/attachments': { target: api },
     },
   },
   test: {

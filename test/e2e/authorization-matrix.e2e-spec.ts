@@ -1,4 +1,5 @@
 import { AuthService, Role } from '@app/accounts';
+import { markPublished, uploadPng } from '../helpers/attachments';
 import { answer, ask } from '../helpers/forum-ops';
 import { TestApp, TestUser } from '../helpers/test-app';
 
@@ -158,6 +159,38 @@ const MATRIX: Record<string, Row> = {
       query: `mutation($i: ReportPostInput!) { reportPost(input: $i) { id } }`,
       variables: { i: { targetType: 'QUESTION', targetId: (await ask(t, fx.author)).id, reason: '广告' } },
     }),
+  },
+  publishAttachment: {
+    // The uploader only (moderators and official accounts see staff-only images but do not publish them).
+    allow: ['author'],
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { publishAttachment(id: $id, confirmWithoutCheck: true) { attachment { id } } }`,
+      variables: { id: await uploadPng(t, fx.author.token) },
+    }),
+  },
+  deleteAttachment: {
+    allow: AUTHOR_OR_MOD,
+    prepare: async (t, fx) => ({
+      query: `mutation($id: ID!) { deleteAttachment(id: $id) }`,
+      variables: { id: await uploadPng(t, fx.author.token) },
+    }),
+  },
+  reportAttachment: {
+    // A published image on the author's question; nobody reports their own.
+    allow: ['member', 'official', 'moderator', 'admin'],
+    prepare: async (t, fx) => {
+      const id = await uploadPng(t, fx.author.token);
+      await t.ok(
+        `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { question { id } } }`,
+        { i: { title: `带截图的问题${unique()}`, body: '见截图', tags: [], attachmentIds: [id] } },
+        fx.author.token,
+      );
+      await markPublished(t, id);
+      return {
+        query: `mutation($i: ReportAttachmentInput!) { reportAttachment(input: $i) { id } }`,
+        variables: { i: { attachmentId: id, reason: '截图含有他人信息' } },
+      };
+    },
   },
   dismissReport: {
     allow: ['moderator', 'admin'],
@@ -415,6 +448,34 @@ describe('authorization matrix', () => {
     const mutations = res.__schema.mutationType.fields.map((f) => f.name).sort();
     expect(mutations.filter((m) => !(m in MATRIX))).toEqual([]);
     expect(Object.keys(MATRIX).filter((m) => !mutations.includes(m))).toEqual([]);
+  });
+
+  it('shows a staff-only attachment to its uploader, official accounts and moderators only', async () => {
+    const id = await uploadPng(t, users.author.token);
+    const asked = await t.ok<{ askQuestion: { question: { id: string } } }>(
+      `mutation($i: AskQuestionInput!) { askQuestion(input: $i) { question { id } } }`,
+      { i: { title: `附件可见性${unique()}`, body: '见截图', tags: [], attachmentIds: [id] } },
+      users.author.token,
+    );
+    const query = `query($id: ID!) { question(id: $id) { attachments { id url } } attachment(id: "${id}") { id } }`;
+    const seen: Record<string, boolean> = {};
+    for (const actor of ACTORS) {
+      const token = actor === 'anonymous' ? undefined : users[actor].token;
+      const data = await t.ok<{
+        question: { attachments: { id: string }[] };
+        attachment: { id: string } | null;
+      }>(query, { id: asked.askQuestion.question.id }, token);
+      seen[actor] = data.question.attachments.some((a) => a.id === id);
+      expect(data.attachment !== null).toBe(seen[actor]);
+    }
+    expect(seen).toEqual({
+      anonymous: false,
+      member: false,
+      author: true,
+      official: true,
+      moderator: true,
+      admin: true,
+    });
   });
 
   const cells = Object.entries(MATRIX).flatMap(([mutation, row]) =>

@@ -343,6 +343,181 @@ describe('hostile requests', () => {
       ],
     ];
     for (const [name, send] of raw) cases.push({ name, send });
+
+    // 5. The upload endpoint and the signed file URLs (REST, JSON error bodies with a code).
+    const uploadRaw = async (
+      body: string | Buffer,
+      headers: Record<string, string> = {},
+      token: string | null = member.token,
+    ): Promise<RawResponse> => {
+      const res = await fetch(`${t.url}/attachments`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'multipart/form-data; boundary=XyZ',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+          ...headers,
+        },
+        body,
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    const part = (name: string, filename: string, type: string, data: string | Buffer) =>
+      Buffer.concat([
+        Buffer.from(
+          `--XyZ\r\nContent-Disposition: form-data; name="${name}"; filename="${filename}"\r\nContent-Type: ${type}\r\n\r\n`,
+        ),
+        Buffer.from(data),
+        Buffer.from('\r\n'),
+      ]);
+    const end = Buffer.from('--XyZ--\r\n');
+    const tinyPng = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const getRaw = async (path: string, token: string | null = member.token): Promise<RawResponse> => {
+      const res = await fetch(`${t.url}${path}`, {
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+      });
+      return { status: res.status, text: await res.text() };
+    };
+    const uploads: [string, () => Promise<RawResponse>][] = [
+      [
+        'upload without a token',
+        () => uploadRaw(Buffer.concat([part('file', 'a.png', 'image/png', tinyPng), end]), {}, null),
+      ],
+      [
+        'upload with a forged token',
+        () =>
+          uploadRaw(Buffer.concat([part('file', 'a.png', 'image/png', tinyPng), end]), {
+            authorization: 'Bearer eyJhbGciOiJub25lIn0.e30.',
+          }),
+      ],
+      ['upload as JSON', () => uploadRaw('{"file":"x"}', { 'content-type': 'application/json' })],
+      ['upload without boundary', () => uploadRaw('abc', { 'content-type': 'multipart/form-data' })],
+      [
+        'upload with a truncated body',
+        () => uploadRaw(part('file', 'a.png', 'image/png', tinyPng).subarray(0, 60)),
+      ],
+      [
+        'upload with no file part',
+        () =>
+          uploadRaw(Buffer.from('--XyZ\r\nContent-Disposition: form-data; name="x"\r\n\r\n1\r\n--XyZ--\r\n')),
+      ],
+      [
+        'upload with a wrongly named part',
+        () => uploadRaw(Buffer.concat([part('photo', 'a.png', 'image/png', tinyPng), end])),
+      ],
+      [
+        'upload with 50 parts',
+        () =>
+          uploadRaw(
+            Buffer.concat([
+              ...Array.from({ length: 50 }, () => part('file', 'a.png', 'image/png', tinyPng)),
+              end,
+            ]),
+          ),
+      ],
+      [
+        'upload with a path in the file name',
+        () => uploadRaw(Buffer.concat([part('file', '../../../etc/passwd', 'image/png', tinyPng), end])),
+      ],
+      [
+        'upload of HTML named .png',
+        () =>
+          uploadRaw(
+            Buffer.concat([
+              part('file', 'a.png', 'image/png', '<html><script>alert(1)</script></html>'),
+              end,
+            ]),
+          ),
+      ],
+      [
+        'upload of SVG with script',
+        () =>
+          uploadRaw(
+            Buffer.concat([
+              part(
+                'file',
+                'a.svg',
+                'image/svg+xml',
+                '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+              ),
+              end,
+            ]),
+          ),
+      ],
+      [
+        'upload of a PNG with a script appended',
+        () =>
+          uploadRaw(
+            Buffer.concat([
+              part(
+                'file',
+                'a.png',
+                'image/png',
+                Buffer.concat([tinyPng, Buffer.from('<script>alert(1)</script>')]),
+              ),
+              end,
+            ]),
+          ),
+      ],
+      [
+        'upload of a truncated PNG',
+        () => uploadRaw(Buffer.concat([part('file', 'a.png', 'image/png', tinyPng.subarray(0, 40)), end])),
+      ],
+      [
+        'upload of 6 MB declared by Content-Length',
+        () =>
+          uploadRaw(
+            Buffer.concat([part('file', 'a.png', 'image/png', Buffer.alloc(6 * 1024 * 1024, 1)), end]),
+          ),
+      ],
+      [
+        'upload of 6 MB streamed without Content-Length',
+        async () => {
+          const chunks = [part('file', 'a.png', 'image/png', Buffer.alloc(6 * 1024 * 1024, 7)), end];
+          const stream = new ReadableStream<Uint8Array>({
+            pull(controller) {
+              const next = chunks.shift();
+              if (next) controller.enqueue(next);
+              else controller.close();
+            },
+          });
+          const res = await fetch(`${t.url}/attachments`, {
+            method: 'POST',
+            headers: {
+              'content-type': 'multipart/form-data; boundary=XyZ',
+              authorization: `Bearer ${member.token}`,
+            },
+            body: stream,
+            duplex: 'half',
+          } as RequestInit);
+          return { status: res.status, text: await res.text() };
+        },
+      ],
+      ['file URL without a signature', () => getRaw('/attachments/1/file')],
+      [
+        'file URL with a forged signature',
+        () => getRaw('/attachments/1/file?v=p&exp=99999999999&for=public&sig=AAAA'),
+      ],
+      [
+        'file URL with injections',
+        () =>
+          getRaw(
+            `/attachments/1/file?v=${encodeURIComponent("' OR 1=1 --")}&exp=1e400&for=../../x&sig=${'A'.repeat(5000)}`,
+          ),
+      ],
+      ['file URL with arrays', () => getRaw('/attachments/1/file?v=p&v=o&exp[]=1&for[a]=b&sig=x')],
+      [
+        'file URL with a traversal id',
+        () => getRaw('/attachments/..%2F..%2Fetc%2Fpasswd/file?v=p&exp=1&for=public&sig=x'),
+      ],
+      [
+        'file URL with a huge id',
+        () => getRaw(`/attachments/${'9'.repeat(400)}/file?v=p&exp=1&for=public&sig=x`),
+      ],
+    ];
+    for (const [name, send] of uploads) cases.push({ name, send });
   }, 120000);
 
   afterAll(() => t.close());

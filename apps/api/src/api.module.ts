@@ -1,6 +1,6 @@
 import { AccountsModule, RequestContextFactory, TokenRevocations, UsersService } from '@app/accounts';
 import { AppConfig, AppErrorFilter, CoreModule, RateLimitService, countQueriesPerRequest } from '@app/core';
-import { DeskModule, ForumModule } from '@app/forum';
+import { AttachmentsModule, DeskModule, ForumModule } from '@app/forum';
 import { NotificationsModule } from '@app/notifications';
 import { SearchModule } from '@app/search';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
@@ -15,6 +15,7 @@ import { OpsModule } from './ops/ops.module';
     CoreModule.forRoot({ migrateOutsideProduction: true }),
     AccountsModule,
     ForumModule,
+    AttachmentsModule,
     SearchModule,
     NotificationsModule,
     DeskModule,

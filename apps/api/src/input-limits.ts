@@ -50,6 +50,7 @@ export const STRING_LIMITS: Record<string, number> = {
   'RegisterInput.displayName': 40,
   'ModeratePostInput.reason': 500,
   'ReportPostInput.reason': 500,
+  'ReportAttachmentInput.reason': 400,
   'QuestionFilter.author': 64,
   'QuestionFilter.tag': 64,
   'SearchFilter.tags': 64,

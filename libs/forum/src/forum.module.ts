@@ -95,6 +95,7 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     VotesService,
     VisibilityService,
     DeflectionService,
+    ModerationService,
   ],
 })
 export class ForumModule {}

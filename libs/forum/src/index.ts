@@ -1,4 +1,7 @@
 export * from './forum.module';
+export { AttachmentsModule } from './attachments/attachments.module';
+export { AttachmentsService } from './attachments/attachments.service';
+export { AttachmentsMaintenance } from './attachments/attachments.maintenance';
 export * from './answers/answers.reader';
 export * from './answers/answers.service';
 export * from './models/answer.model';

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { renderThreadHtml, SSR_THREAD_QUERY, type SsrQuestion } from './thread-html';
 
 /** Paths that belong to the API: the client's fallback never answers them. */
-export const API_PATHS = /^\/(graphql|health|metrics)(\/|$)/;
+export const API_PATHS = /^\/(graphql|health|metrics|attachments)(\/|$)/;
 
 /**
  * The Content-Security-Policy of the client's pages. Scripts only from this origin (Vite emits no

@@ -572,3 +572,49 @@ export const ProfileQuery = graphql(`
     }
   }
 `);
+
+export const PublishAttachmentMutation = graphql(`
+  mutation PublishAttachment($id: ID!, $confirm: Boolean) {
+    publishAttachment(id: $id, confirmWithoutCheck: $confirm) {
+      automaticCheck
+      notice
+      blurred {
+        kind
+      }
+      attachment {
+        id
+        visibility
+        url
+      }
+    }
+  }
+`);
+
+export const PostAttachmentsQuery = graphql(`
+  query PostAttachments($id: ID!) {
+    question(id: $id) {
+      id
+      attachments {
+        id
+        width
+        height
+        visibility
+        url
+      }
+      answers(first: 100) {
+        edges {
+          node {
+            id
+            attachments {
+              id
+              width
+              height
+              visibility
+              url
+            }
+          }
+        }
+      }
+    }
+  }
+`);

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAuth } from '../auth';
+import { AttachmentPicker, type PickedAttachment } from '../components/AttachmentPicker';
 import { ErrorNote } from '../components/ErrorNote';
 import { MarkdownPreview } from '../components/MarkdownPreview';
 import { SimilarPanel } from '../components/SimilarPanel';
@@ -27,6 +28,7 @@ export default function AskPage() {
     return { ...d, title: d.title || title || '', category: category ?? d.category };
   });
   const [preview, setPreview] = useState(false);
+  const [attachments, setAttachments] = useState<PickedAttachment[]>([]);
   // On a phone the suggestions come right under the text being typed, not after the whole form.
   const wide = useMedia('(min-width: 900px)');
   const { data: cats } = useQuery(CategoriesQuery, { fetchPolicy: 'cache-first' });
@@ -56,6 +58,7 @@ export default function AskPage() {
             category: draft.category ?? undefined,
             details: details.length ? details : undefined,
             draftId: draft.draftId,
+            attachmentIds: attachments.length ? attachments.map((a) => a.id) : undefined,
           },
         },
       });
@@ -68,7 +71,7 @@ export default function AskPage() {
     }
   };
 
-  const known = new Set(['title', 'body', 'tags', 'category', 'submit', ...(category?.fields ?? []).map((f) => `details.${f.key}`)]);
+  const known = new Set(['title', 'body', 'tags', 'category', 'submit', 'attachmentIds', ...(category?.fields ?? []).map((f) => `details.${f.key}`)]);
 
   return (
     <div className="stack">
@@ -141,6 +144,11 @@ export default function AskPage() {
             <div style={{ marginBottom: 16 }}>
               <SimilarPanel title={draft.title} body={draft.body} draftId={draft.draftId} />
             </div>
+          )}
+          {me && (
+            <Form.Item label={t('attach.label')} {...fieldError('attachmentIds')}>
+              <AttachmentPicker value={attachments} onChange={setAttachments} />
+            </Form.Item>
           )}
           <Form.Item label={t('ask.tags')} htmlFor="ask-tags" {...fieldError('tags')}>
             <Input

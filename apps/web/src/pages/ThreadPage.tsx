@@ -8,6 +8,7 @@ import { useAuth } from '../auth';
 import { AuthorBadges, StatusBadges } from '../components/Badges';
 import { ErrorNote } from '../components/ErrorNote';
 import { Loading } from '../components/Loading';
+import type { PickedAttachment } from '../components/AttachmentPicker';
 import type { AnswerFieldsFragment, PostType } from '../gql/graphql';
 import {
   AcceptMutation,
@@ -29,6 +30,12 @@ import {
 import { describeError, errorField } from '../lib/describe-error';
 import { useToast } from '../lib/toast';
 import { useTitle } from '../lib/use-title';
+
+// Loaded when the composer is shown: keeps the thread page's initial JavaScript within its budget.
+const PostAttachments = lazy(() => import('../components/PostAttachments'));
+const AttachmentPicker = lazy(() =>
+  import('../components/AttachmentPicker').then((m) => ({ default: m.AttachmentPicker })),
+);
 
 const ReasonDialog = lazy(() => import('../components/ReasonDialog'));
 
@@ -68,6 +75,7 @@ export default function ThreadPage() {
   const [restore, restoreState] = useMutation(RestoreMutation);
   const [moderation, setModeration] = useState<Moderation>(null);
   const [answerBody, setAnswerBody] = useState('');
+  const [answerImages, setAnswerImages] = useState<PickedAttachment[]>([]);
 
   if (loading && !q) return <Loading />;
   if (error && !q) return <ErrorNote error={error} />;
@@ -148,6 +156,9 @@ export default function ThreadPage() {
         </div>
         {a.isHidden && a.hiddenReason && <Alert type="warning" title={t('thread.hiddenNote', { reason: a.hiddenReason })} />}
         <div className="post-body" dangerouslySetInnerHTML={{ __html: a.bodyHtml }} />
+        <Suspense fallback={null}>
+          <PostAttachments questionId={q.id} answerId={a.id} />
+        </Suspense>
         {a.isOfficial && (
           <div className="q-meta">
             {a.verifiedAt && <span>{t('thread.verifiedAt', { date: dayjs(a.verifiedAt).format('YYYY-MM-DD') })}</span>}
@@ -191,8 +202,17 @@ export default function ThreadPage() {
 
   const submitAnswer = async () => {
     try {
-      await postAnswer({ variables: { input: { questionId: q.id, body: answerBody.trim() } } });
+      await postAnswer({
+        variables: {
+          input: {
+            questionId: q.id,
+            body: answerBody.trim(),
+            attachmentIds: answerImages.length ? answerImages.map((a) => a.id) : undefined,
+          },
+        },
+      });
       setAnswerBody('');
+      setAnswerImages([]);
       void refetch();
     } catch {
       // shown below the composer
@@ -244,6 +264,9 @@ export default function ThreadPage() {
         </div>
         {q.isHidden && q.hiddenReason && <Alert type="warning" title={t('thread.hiddenNote', { reason: q.hiddenReason })} />}
         <div className="post-body" dangerouslySetInnerHTML={{ __html: q.bodyHtml }} />
+        <Suspense fallback={null}>
+          <PostAttachments questionId={q.id} />
+        </Suspense>
         <div className="actions">
           <Button
             type={q.viewerHasMeToo ? 'primary' : 'default'}
@@ -292,6 +315,9 @@ export default function ThreadPage() {
               status={answerState.error ? 'error' : undefined}
               aria-describedby={answerState.error ? 'answer-error' : undefined}
             />
+            <Suspense fallback={null}>
+              <AttachmentPicker value={answerImages} onChange={setAnswerImages} />
+            </Suspense>
             {answerState.error && (
               <p id="answer-error" role="alert" style={{ color: '#b3261e' }}>
                 {describeError(answerState.error, t)}

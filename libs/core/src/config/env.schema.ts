@@ -145,6 +145,24 @@ export const envSchema = z
     // after NFKC, case folding and removing spaces, separators and zero-width characters); the labels
     // of badges in use are always reserved too. Unset: the built-in list (accounts display-name.policy.ts).
     RESERVED_DISPLAY_NAMES: z.string().max(4000).optional(),
+    // Attachments (libs/forum/src/attachments): local folder of the content-addressed files, or an
+    // S3-compatible bucket when ATTACHMENTS_S3_BUCKET is set.
+    ATTACHMENTS_DIR: z.string().min(1).default('.data/attachments'),
+    ATTACHMENTS_S3_BUCKET: z.string().min(3).max(63).optional(),
+    ATTACHMENTS_S3_ENDPOINT: z.string().url().optional(),
+    ATTACHMENTS_S3_REGION: z.string().min(1).default('us-east-1'),
+    ATTACHMENTS_S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+    ATTACHMENTS_S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
+    ATTACHMENTS_S3_FORCE_PATH_STYLE: bool.default(true),
+    // Lifetime of a signed attachment URL; HMAC key of the signatures (derived from JWT_SECRET when unset).
+    ATTACHMENTS_URL_TTL_SECONDS: z.coerce.number().int().min(5).max(86400).default(300),
+    ATTACHMENTS_URL_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+    // auto: OCR with tesseract (tesseract-ocr + tesseract-ocr-chi-sim) when installed; off: never.
+    ATTACHMENTS_OCR: z.enum(['auto', 'off']).default('auto'),
+    TESSERACT_BINARY: z.string().min(1).default('tesseract'),
+    // Uploaded attachments never attached to a post are deleted after this many hours, checked this often.
+    ATTACHMENTS_ORPHAN_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    ATTACHMENTS_PURGE_INTERVAL_MS: z.coerce.number().int().min(0).default(3600000),
     // Seed the demo community at API start (same as `--demo`); refused when NODE_ENV=production.
     SEED_DEMO: bool.optional(),
   })

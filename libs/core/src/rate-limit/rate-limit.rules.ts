@@ -138,6 +138,21 @@ export const DEFAULT_RULES = {
     [20, MIN],
     [300, DAY],
   ]),
+  // Attachment uploads; the day window is the daily quota.
+  upload: {
+    newMember: [
+      [5, 10 * MIN],
+      [10, DAY],
+    ],
+    member: [
+      [20, 10 * MIN],
+      [60, DAY],
+    ],
+    staff: [
+      [60, 10 * MIN],
+      [500, DAY],
+    ],
+  },
 } satisfies Record<string, RuleSet>;
 
 export type RateAction = keyof typeof DEFAULT_RULES;
@@ -168,6 +183,7 @@ const ACTION_WORDS: Record<RateAction, [string, string, string]> = {
   refused: ['make', 'refused attempt', 'refused attempts'],
   refusedAddress: ['make', 'refused attempt', 'refused attempts'],
   draft: ['record', 'draft suggestion', 'draft suggestions'],
+  upload: ['upload', 'image', 'images'],
 };
 
 /** Actions counted per client address rather than per account. */

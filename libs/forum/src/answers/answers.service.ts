@@ -31,6 +31,8 @@ import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.m
 import { Question } from '../models/question.model';
 import { IdempotentWrite } from '../entities/idempotency-key.entity';
 import { idempotentRequest, inIdempotentTransaction } from '../idempotency/idempotency';
+import { attachToPost } from '../attachments/attachments.writes';
+import { AttachmentTarget } from '../attachments/attachment.entity';
 
 export const ANSWER_EVENTS = {
   posted: 'answer.posted',
@@ -59,6 +61,7 @@ export class AnswersService {
       input.questionId,
       input.body,
       input.fromSuggestionQuestionId,
+      input.attachmentIds,
     ]);
     const id = await inIdempotentTransaction(this.db, once, async (m) => {
       const q = await lockQuestion(m, questionId);
@@ -84,6 +87,7 @@ export class AnswersService {
         verifiedAt: isOfficial ? this.clock.now() : null,
       });
       const answerId = String(identifiers[0].id);
+      await attachToPost(m, actor.id, AttachmentTarget.ANSWER, answerId, input.attachmentIds, this.clock.now());
       q.answerCount += 1;
       await refreshThreadState(m, q);
       await writeOutbox(m, {
@@ -109,6 +113,7 @@ export class AnswersService {
       const a = await lockAnswer(m, id);
       requireVisibleAnswer(actor, a, q);
       requireAuthorOrModerator(actor, a.authorId, 'edit this answer');
+      await attachToPost(m, actor.id, AttachmentTarget.ANSWER, id, input.attachmentIds, this.clock.now(), true);
       await m.insert(PostRevisionEntity, {
         targetType: PostType.ANSWER,
         targetId: id,

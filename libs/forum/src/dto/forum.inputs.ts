@@ -28,6 +28,12 @@ export class AskQuestionInput {
   })
   draftId?: string | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Images uploaded with POST /attachments (your own, not attached elsewhere), at most 6',
+  })
+  attachmentIds?: string[] | null;
+
   @Field(() => String, {
     nullable: true,
     description:
@@ -49,6 +55,12 @@ export class PostAnswerInput {
     description: 'The solved thread of the reply suggestion this answer reuses',
   })
   fromSuggestionQuestionId?: string | null;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: 'Images uploaded with POST /attachments (your own, not attached elsewhere), at most 6',
+  })
+  attachmentIds?: string[] | null;
 
   @Field(() => String, {
     nullable: true,
@@ -83,6 +95,12 @@ export class EditQuestionInput {
 
   @Field(() => [String], { nullable: true })
   tags?: string[];
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "The post's images after the edit (omit to keep them): your uploads or images already on it, at most 6",
+  })
+  attachmentIds?: string[] | null;
 }
 
 @InputType()
@@ -92,6 +110,12 @@ export class EditAnswerInput {
 
   @Field()
   body: string;
+
+  @Field(() => [ID], {
+    nullable: true,
+    description: "The post's images after the edit (omit to keep them): your uploads or images already on it, at most 6",
+  })
+  attachmentIds?: string[] | null;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppError, inTransaction, parseId, writeOutbox } from '@app/core';
+import { AppError, Clock, inTransaction, parseId, writeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
@@ -21,6 +21,8 @@ import { DeflectionService } from '../deflection/deflection.service';
 import { parseDraftId } from '../deflection/deflection.rules';
 import { IdempotentWrite } from '../entities/idempotency-key.entity';
 import { idempotentRequest, inIdempotentTransaction } from '../idempotency/idempotency';
+import { attachToPost } from '../attachments/attachments.writes';
+import { AttachmentTarget } from '../attachments/attachment.entity';
 
 export const QUESTION_EVENTS = {
   asked: 'question.asked',
@@ -35,6 +37,7 @@ export class QuestionsService {
     private readonly reader: QuestionsReader,
     private readonly categories: CategoriesService,
     private readonly deflection: DeflectionService,
+    private readonly clock: Clock,
   ) {}
 
   async ask(actor: Actor, input: AskQuestionInput): Promise<Question> {
@@ -51,6 +54,7 @@ export class QuestionsService {
       input.tags,
       input.category,
       input.details,
+      input.attachmentIds,
     ]);
     const tagIds = await this.ensureTags(tags);
     const id = await inIdempotentTransaction(this.db, once, async (m) => {
@@ -63,6 +67,7 @@ export class QuestionsService {
       const questionId = String(identifiers[0].id);
       await this.setTags(m, questionId, tags, tagIds);
       await addFollow(m, actor.id, questionId);
+      await attachToPost(m, actor.id, AttachmentTarget.QUESTION, questionId, input.attachmentIds, this.clock.now());
       await writeOutbox(m, {
         topic: QUESTION_EVENTS.asked,
         aggregateType: 'question',
@@ -86,8 +91,9 @@ export class QuestionsService {
         ? undefined
         : maskField('body', cleanBody(input.body), masked);
     const tags = input.tags === undefined || input.tags === null ? undefined : cleanTags(input.tags);
-    if (title === undefined && body === undefined && tags === undefined) {
-      throw AppError.badInput('Nothing to change: give a title, body or tags');
+    const attachmentIds = input.attachmentIds ?? undefined;
+    if (title === undefined && body === undefined && tags === undefined && attachmentIds === undefined) {
+      throw AppError.badInput('Nothing to change: give a title, body, tags or attachmentIds');
     }
     const tagIds = await this.ensureTags(tags ?? []);
     await inTransaction(this.db, async (m) => {
@@ -106,6 +112,7 @@ export class QuestionsService {
       });
       await m.update(QuestionEntity, { id }, { title: title ?? q.title, body: body ?? q.body });
       if (tags !== undefined) await this.setTags(m, id, tags, tagIds, links);
+      await attachToPost(m, actor.id, AttachmentTarget.QUESTION, id, attachmentIds, this.clock.now(), true);
       await writeOutbox(m, { topic: QUESTION_EVENTS.edited, aggregateType: 'question', aggregateId: id });
     });
     return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };

@@ -1,0 +1,226 @@
+import { Actor, RequestContextFactory, UsersService, isStaff, toActor } from '@app/accounts';
+import { AppError, Clock, ErrorCode, RateLimitService, tierOf } from '@app/core';
+import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
+import busboy from 'busboy';
+import type { Request, Response } from 'express';
+import { AttachmentsService, isStaffFor } from './attachments.service';
+import { MAX_UPLOAD_BYTES, UploadRefused } from './image-pipeline';
+import { UrlSigner } from './url-signer';
+
+/** A refusal of the REST endpoints: HTTP status plus a JSON body `{ error: { code, message } }`. */
+class HttpRefusal extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+  }
+}
+
+const APP_ERROR_STATUS: Partial<Record<ErrorCode, number>> = {
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
+  [ErrorCode.RATE_LIMITED]: 429,
+  [ErrorCode.SERVICE_UNAVAILABLE]: 503,
+};
+
+/** Multipart overhead allowed on top of the file (boundaries, part headers). */
+const MULTIPART_SLACK = 64 * 1024;
+
+/**
+ * Reads the one file part of a multipart request as it streams in, never holding more than the
+ * limit: over it, the parse stops and FILE_TOO_LARGE is answered.
+ */
+function readOneFile(req: Request): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let bb: busboy.Busboy;
+    try {
+      bb = busboy({
+        headers: req.headers,
+        limits: {
+          files: 1,
+          fileSize: MAX_UPLOAD_BYTES,
+          fields: 4,
+          fieldSize: 1024,
+          parts: 5,
+          headerPairs: 20,
+        },
+      });
+    } catch {
+      reject(new HttpRefusal(400, 'BAD_REQUEST', 'Send the image as multipart/form-data with a "file" part'));
+      return;
+    }
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let sawFile = false;
+    let settled = false;
+    const fail = (err: Error) => {
+      if (settled) return;
+      settled = true;
+      req.unpipe(bb);
+      reject(err);
+    };
+    bb.on('file', (name, stream) => {
+      if (name !== 'file' || sawFile) {
+        stream.resume();
+        return;
+      }
+      sawFile = true;
+      stream.on('data', (chunk: Buffer) => {
+        size += chunk.length;
+        if (size <= MAX_UPLOAD_BYTES) chunks.push(chunk);
+      });
+      stream.on('limit', () => {
+        chunks.length = 0;
+        fail(
+          new UploadRefused('FILE_TOO_LARGE', `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+        );
+      });
+    });
+    bb.on('filesLimit', () => undefined);
+    bb.on('partsLimit', () =>
+      fail(new HttpRefusal(400, 'BAD_REQUEST', 'Too many parts: send one "file" part')),
+    );
+    bb.on('error', () => fail(new HttpRefusal(400, 'BAD_REQUEST', 'The multipart body is malformed')));
+    bb.on('close', () => {
+      if (settled) return;
+      settled = true;
+      if (!sawFile) reject(new HttpRefusal(400, 'BAD_REQUEST', 'No "file" part in the request'));
+      else resolve(Buffer.concat(chunks));
+    });
+    req.on('error', () => fail(new HttpRefusal(400, 'BAD_REQUEST', 'The upload was interrupted')));
+    req.pipe(bb);
+  });
+}
+
+@Controller('attachments')
+export class AttachmentsController {
+  private readonly logger = new Logger('Attachments');
+
+  constructor(
+    private readonly service: AttachmentsService,
+    private readonly contexts: RequestContextFactory,
+    private readonly users: UsersService,
+    private readonly rateLimits: RateLimitService,
+    private readonly signer: UrlSigner,
+    private readonly clock: Clock,
+  ) {}
+
+  private async actorOf(req: Request): Promise<Actor | null> {
+    const ctx = await this.contexts.create(req.headers, req.ip ?? null);
+    if (ctx.tokenError) throw new HttpRefusal(401, 'UNAUTHENTICATED', ctx.tokenError);
+    if (!ctx.viewer) return null;
+    const user = await this.users.loader(ctx).load(ctx.viewer.userId);
+    return user ? toActor(user) : null;
+  }
+
+  /** `POST /attachments` (multipart/form-data, one part named "file"): 201 with the new attachment. */
+  @Post()
+  async upload(@Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      const actor = await this.actorOf(req);
+      if (!actor) throw new HttpRefusal(401, 'UNAUTHENTICATED', 'You must be signed in to upload images');
+      if (!/^multipart\/form-data\b/i.test(req.headers['content-type'] ?? '')) {
+        throw new HttpRefusal(415, 'BAD_REQUEST', 'Send the image as multipart/form-data with a "file" part');
+      }
+      const declared = Number(req.headers['content-length']);
+      if (Number.isFinite(declared) && declared > MAX_UPLOAD_BYTES + MULTIPART_SLACK) {
+        throw new UploadRefused(
+          'FILE_TOO_LARGE',
+          `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`,
+        );
+      }
+      // Every upload that gets this far costs a point (the per-user limit and the daily quota):
+      // checking and re-encoding an image is the expensive part, refused or not.
+      await this.rateLimits.consume(
+        'upload',
+        actor.id,
+        tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) }),
+      );
+      const bytes = await readOneFile(req);
+      const a = await this.service.upload(actor, bytes);
+      const view = this.service.view(actor, a, false);
+      res.status(201).json({ attachment: view });
+    } catch (err) {
+      this.refuse(req, res, err);
+    }
+  }
+
+  /** `GET /attachments/:id/file?v&exp&for&sig`: the file, for a valid signed URL only. */
+  @Get(':id/file')
+  async file(@Param('id') id: string, @Req() req: Request, @Res() res: Response): Promise<void> {
+    try {
+      const params = this.signer.verify(id, req.query as Record<string, unknown>);
+      if (!params) throw new HttpRefusal(403, 'BAD_SIGNATURE', 'This link is not valid');
+      if (params.exp * 1000 <= this.clock.now().getTime()) {
+        throw new HttpRefusal(403, 'URL_EXPIRED', 'This link has expired; reload the page for a new one');
+      }
+      const a = await this.service.byId(id);
+      if (!a) throw new HttpRefusal(404, 'NOT_FOUND', 'No such image');
+      const hidden = await this.service.postHidden(a);
+      let key: string | null;
+      if (params.variant === 'p') {
+        if (!this.service.isPublic(a, hidden)) throw new HttpRefusal(404, 'NOT_FOUND', 'No such image');
+        key = a.publicKey;
+      } else {
+        const actor = await this.actorOf(req);
+        if (!actor) throw new HttpRefusal(401, 'UNAUTHENTICATED', 'This image is private: sign in to see it');
+        if (actor.id !== params.for || !isStaffFor(actor, a)) {
+          throw new HttpRefusal(403, 'FORBIDDEN', 'This link was made for someone else');
+        }
+        key = a.storageKey;
+      }
+      const bytes = key ? await this.service.store.get(key) : null;
+      if (!bytes) throw new HttpRefusal(404, 'NOT_FOUND', 'No such image');
+      res.setHeader('Content-Type', a.mimeType);
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+      res.setHeader(
+        'Content-Disposition',
+        `inline; filename="attachment-${a.id}.${a.mimeType === 'image/jpeg' ? 'jpg' : 'png'}"`,
+      );
+      res.setHeader('Cache-Control', params.variant === 'p' ? 'public, max-age=60' : 'private, no-store');
+      res.status(200).end(bytes);
+    } catch (err) {
+      this.refuse(req, res, err);
+    }
+  }
+
+  private refuse(req: Request, res: Response, err: unknown): void {
+    let status = 500;
+    let body: Record<string, unknown> = { code: 'INTERNAL_SERVER_ERROR', message: 'Something went wrong' };
+    if (err instanceof HttpRefusal) {
+      status = err.status;
+      body = { code: err.code, message: err.message, ...err.extra };
+    } else if (err instanceof UploadRefused) {
+      status = err.status;
+      body = { code: err.reason, message: err.message };
+    } else if (err instanceof AppError) {
+      status = APP_ERROR_STATUS[err.code] ?? 400;
+      body = { code: err.code, message: err.message, ...err.details };
+    } else {
+      this.logger.error(
+        `attachment request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
+    }
+    if (!req.readableEnded) {
+      // The rest of the body is not read: the connection closes after this answer.
+      res.setHeader('Connection', 'close');
+      req.unpipe();
+      req.resume();
+      const timer = setTimeout(() => req.destroy(), 5000);
+      timer.unref();
+      req.once('end', () => clearTimeout(timer));
+    }
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    res.status(status).json({ error: body });
+  }
+}
