@@ -92,6 +92,7 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     VotesService,
     VisibilityService,
     DeflectionService,
+    CategoriesService,
   ],
 })
 export class ForumModule {}

@@ -23,3 +23,5 @@ export * from './notifications/notifications.module';
 export { NotificationsRelay } from './notifications/notifications.relay';
 export { NotificationsRunner } from './notifications/notifications.runner';
 export { AcceptReminders } from './notifications/accept-reminders';
+export { CategoriesService } from './categories/categories.service';
+export { Category } from './categories/category.models';

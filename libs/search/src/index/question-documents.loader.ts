@@ -47,6 +47,7 @@ export class QuestionDocumentsLoader {
             title: q.title,
             body: q.body,
             tags: tagNamesOf(q) ?? [],
+            categoryKey: q.categoryKey,
             status: q.status as QuestionStatus,
             officialAnswerCount: q.officialAnswerCount,
             score: q.score,
