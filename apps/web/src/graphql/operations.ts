@@ -82,6 +82,10 @@ export const HomeQuery = graphql(`
       name
     }
     solved: searchQuestions(query: "", first: 8, filter: { solvedOnly: true }) {
+      categoryFacets {
+        key
+        count
+      }
       edges {
         node {
           ...QuestionCard
@@ -115,6 +119,11 @@ export const SearchQuery = graphql(`
     searchQuestions(query: $query, filter: $filter, first: 10, after: $after) {
       estimatedTotalCount
       facets {
+        name
+        count
+      }
+      categoryFacets {
+        key
         name
         count
       }

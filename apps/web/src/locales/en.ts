@@ -37,6 +37,7 @@ const en: Messages = {
     backHome: 'Back home',
   },
   home: {
+    solvedCount: '{{count}} solved',
     searchPlaceholder: 'Describe your problem, e.g. login blocked after changing phones',
     categories: 'Categories',
     newestSolved: 'Newly solved',
@@ -51,6 +52,7 @@ const en: Messages = {
     solvedOnly: 'Solved only',
     hasOfficial: 'Has official answer',
     tags: 'Tags',
+    categories: 'Categories',
     results: 'About {{count}} results',
     empty: 'No matching questions.',
     emptyAsk: 'Ask this question',

@@ -35,6 +35,7 @@ const zhCN = {
     backHome: '回到首页',
   },
   home: {
+    solvedCount: '{{count}} 个已解决',
     searchPlaceholder: '描述你的问题，例如：换手机后登录被限制',
     categories: '问题分类',
     newestSolved: '最新解决的问题',
@@ -49,6 +50,7 @@ const zhCN = {
     solvedOnly: '只看已解决',
     hasOfficial: '有官方回答',
     tags: '标签',
+    categories: '分类',
     results: '约 {{count}} 条结果',
     empty: '没有找到相关的问题。',
     emptyAsk: '发布这个问题',
