@@ -1,3 +1,4 @@
+/* global process, console, fetch, setTimeout, window, document, performance, MutationObserver */
 // Thread page timing on the demo data in headless Chromium (npm run bench:web). Starts the built app
 // the way the browser tests do (apps/web/e2e/serve.mjs: fresh database seeded with the demo community,
 // embedded Meilisearch, removed afterwards), opens a thread with several answers RUNS times in a fresh

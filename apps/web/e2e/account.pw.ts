@@ -1,9 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { gql, PASSWORD, signIn, threads } from './helpers';
 
-test('log in with the form, then log out', async ({ page }) => {
+test('log in with the form, change the password, then log out (the server revokes the tokens)', async ({ page, request }) => {
+  // An account of its own: logging out revokes every token of the account, other tests' included.
+  const handle = `pw${Date.now().toString(36)}`;
+  await gql(request, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
+    input: { handle, password: PASSWORD, displayName: '改密码的人' },
+  });
   await page.goto('/login');
-  await page.getByRole('textbox', { name: '用户名' }).fill('xiaowang');
+  await page.getByRole('textbox', { name: '用户名' }).fill(handle);
   await page.getByLabel('密码').fill('wrong-password-1');
   await page.getByRole('button', { name: '登录' }).last().click();
   await expect(page.getByRole('alert')).toBeVisible();
@@ -14,8 +19,33 @@ test('log in with the form, then log out', async ({ page }) => {
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
   await expect(page.getByRole('link', { name: /通知/ })).toBeVisible();
 
+  // Change the password on the own profile: the page stays signed in with the new token.
+  await page.getByRole('link', { name: /我的主页/ }).click();
+  await page.getByLabel('当前密码').fill(PASSWORD);
+  await page.getByLabel('新密码').fill('a-new-password-2');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByText('密码已修改')).toBeVisible();
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  const token = await page.evaluate(() => localStorage.getItem('qa-forum.token'));
+  expect(token).toBeTruthy();
+
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+  // Logged out on the server too: the token the page held no longer works.
+  const me = await request.post('/graphql', {
+    data: { query: '{ me { id } }' },
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const body = (await me.json()) as { data?: { me: unknown } | null; errors?: { extensions?: { code?: string } }[] };
+  expect(body.data?.me ?? null).toBeNull();
+  expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  // The new password signs in.
+  const login = await gql<{ login: { token: string } }>(
+    request,
+    'mutation($input: LoginInput!) { login(input: $input) { token } }',
+    { input: { handle, password: 'a-new-password-2' } },
+  );
+  expect(login.login.token).toBeTruthy();
 
   // English from the header, Chinese again after.
   await page.getByRole('button', { name: '切换语言' }).click();

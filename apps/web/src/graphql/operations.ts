@@ -222,6 +222,7 @@ export const AnswerFields = graphql(`
     hiddenReason
     verifiedAt
     endorsedAt
+    viewerVote
     author {
       ...UserBits
     }
@@ -248,6 +249,7 @@ export const ThreadQuery = graphql(`
       meTooCount
       viewerHasMeToo
       viewerIsFollowing
+      viewerVote
       answerCount
       createdAt
       category {
@@ -291,6 +293,7 @@ export const ThreadQuery = graphql(`
             hiddenReason
             verifiedAt
             endorsedAt
+            viewerVote
             author {
               id
               handle
@@ -578,6 +581,20 @@ export const ProfileQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
     }
   }
 `);

@@ -161,7 +161,17 @@ const en: Messages = {
     view: 'View post',
     forbidden: 'Only moderators can open this page',
   },
-  profile: { questions: 'Questions', answers: 'Answers', joined: 'joined {{date}}', notFound: 'No such user' },
+  profile: {
+    questions: 'Questions',
+    answers: 'Answers',
+    joined: 'joined {{date}}',
+    notFound: 'No such user',
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    passwordHint: 'At least 8 characters; your other devices will be signed out',
+    passwordChanged: 'Password changed; other devices need to sign in again',
+  },
   errors: {
     RATE_LIMITED: 'Too many requests: try again in {{seconds}} s',
     UNAUTHENTICATED: 'Please log in first',

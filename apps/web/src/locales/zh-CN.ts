@@ -159,7 +159,17 @@ const zhCN = {
     view: '查看内容',
     forbidden: '只有管理员可以访问此页面',
   },
-  profile: { questions: '提出的问题', answers: '回答', joined: '{{date}} 加入', notFound: '用户不存在' },
+  profile: {
+    questions: '提出的问题',
+    answers: '回答',
+    joined: '{{date}} 加入',
+    notFound: '用户不存在',
+    changePassword: '修改密码',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    passwordHint: '至少 8 个字符；修改后，其他设备上的登录会失效',
+    passwordChanged: '密码已修改，其他设备需要重新登录',
+  },
   errors: {
     RATE_LIMITED: '操作太频繁了，请 {{seconds}} 秒后再试',
     UNAUTHENTICATED: '请先登录',
