@@ -21,22 +21,26 @@ test('log in with the form, change the password, then log out (the server revoke
 
   // Change the password on the own profile: the page stays signed in with the new token.
   await page.getByRole('link', { name: /我的主页/ }).click();
+  const before = await page.evaluate(() => localStorage.getItem('qa-forum.token'));
   await page.getByLabel('当前密码').fill(PASSWORD);
   await page.getByLabel('新密码').fill('a-new-password-2');
   await page.getByRole('button', { name: '修改密码' }).click();
   await expect(page.getByText('密码已修改')).toBeVisible();
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('qa-forum.token'))).not.toBe(before);
   const token = await page.evaluate(() => localStorage.getItem('qa-forum.token'));
-  expect(token).toBeTruthy();
+  const meWith = async (bearer: string | null) =>
+    (await (
+      await request.post('/graphql', { data: { query: '{ me { id } }' }, headers: { authorization: `Bearer ${bearer}` } })
+    ).json()) as { data?: { me: { id: string } | null } | null; errors?: { extensions?: { code?: string } }[] };
+  // The page holds the new token, which works; the old one was revoked by the change.
+  expect((await meWith(token)).data?.me?.id).toBeTruthy();
+  expect((await meWith(before)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
 
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
   // Logged out on the server too: the token the page held no longer works.
-  const me = await request.post('/graphql', {
-    data: { query: '{ me { id } }' },
-    headers: { authorization: `Bearer ${token}` },
-  });
-  const body = (await me.json()) as { data?: { me: unknown } | null; errors?: { extensions?: { code?: string } }[] };
+  const body = await meWith(token);
   expect(body.data?.me ?? null).toBeNull();
   expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   // The new password signs in.

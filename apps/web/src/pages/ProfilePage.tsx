@@ -70,10 +70,11 @@ function ChangePassword() {
     try {
       const res = await change({ variables: { currentPassword: current, newPassword: next } });
       if (!res.data) return;
-      await signIn(res.data.changePassword.token);
       setCurrent('');
       setNext('');
       toast.success(t('profile.passwordChanged'));
+      // Every earlier token is revoked: carry on with the new one (the page reloads its data).
+      await signIn(res.data.changePassword.token);
     } catch {
       // shown below
     }
