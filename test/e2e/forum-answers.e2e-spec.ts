@@ -308,7 +308,7 @@ describe('answers, accepted and official answers, votes', () => {
       await vote('ANSWER', a2, 'DOWN', helper2);
       const VIEW = `query($id: ID!) { question(id: $id) { viewerVote answers(first: 10) { edges { node { id viewerVote } } } } }`;
       type V = { question: { viewerVote: string; answers: { edges: { node: { id: string; viewerVote: string } }[] } } };
-      const seen = async (user?: TestUser) => {
+      const seen = async (user?: TestUser): Promise<Record<string, string>> => {
         const { question } = await t.ok<V>(VIEW, { id: q.id }, user?.token);
         return { q: question.viewerVote, ...Object.fromEntries(question.answers.edges.map((e) => [e.node.id, e.node.viewerVote])) };
       };
