@@ -5,7 +5,8 @@
 // browser context (cold HTTP cache, like a first visit from a search engine) and prints, per run and
 // as the median:
 //   fcp       first contentful paint
-//   answers   every answer's text painted (server-rendered or by the client), the page's content
+//   answers   every answer's text painted (server-rendered or by the client), the page's content:
+//             when all answers are in the DOM, but not before the first contentful paint
 //   usable    the client's interactive thread rendered with all answers (buttons work from here)
 //   blank     whether the content ever disappeared between the server's HTML and the client's render
 // Figures only, nothing asserted. Needs `npm run build` first. Knobs: BROWSER_TEST_PORT (3999),
@@ -113,6 +114,8 @@ try {
       ...window.__threadMarks,
       fcp: performance.getEntriesByType('paint').find((e) => e.name === 'first-contentful-paint')?.startTime ?? null,
     }));
+    // In the DOM is not on screen: nothing is painted before the first contentful paint.
+    if (m.answers !== null && m.fcp !== null) m.answers = Math.max(m.answers, m.fcp);
     await context.close();
     if (i === 0) continue; // warm-up: the server's first render of this thread
     rows.push(m);
