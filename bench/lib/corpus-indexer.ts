@@ -24,6 +24,7 @@ export function toQuestionDocument(d: BenchDoc): QuestionDocument {
       title: title || text,
       body: title ? text : '',
       tags: [],
+      categoryKey: null,
       status: QuestionStatus.SOLVED,
       officialAnswerCount: 0,
       score: 0,

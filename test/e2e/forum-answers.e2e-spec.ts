@@ -296,6 +296,30 @@ describe('answers, accepted and official answers, votes', () => {
       expect(Number(row.n)).toBe(1);
     });
 
+    it("shows each viewer their own vote on the question and its answers (viewerVote), NONE signed out", async () => {
+      const q = await ask(t, asker);
+      const a1 = await answer(t, helper, q.id);
+      const a2 = await answer(t, helper, q.id);
+      const vote = (targetType: string, targetId: string, value: string, user: TestUser) =>
+        t.ok(VOTE, { input: { targetType, targetId, value } }, user.token);
+      await vote('QUESTION', q.id, 'UP', helper);
+      await vote('ANSWER', a1, 'DOWN', asker);
+      await vote('ANSWER', a2, 'UP', asker);
+      await vote('ANSWER', a2, 'DOWN', helper2);
+      const VIEW = `query($id: ID!) { question(id: $id) { viewerVote answers(first: 10) { edges { node { id viewerVote } } } } }`;
+      type V = { question: { viewerVote: string; answers: { edges: { node: { id: string; viewerVote: string } }[] } } };
+      const seen = async (user?: TestUser): Promise<Record<string, string>> => {
+        const { question } = await t.ok<V>(VIEW, { id: q.id }, user?.token);
+        return { q: question.viewerVote, ...Object.fromEntries(question.answers.edges.map((e) => [e.node.id, e.node.viewerVote])) };
+      };
+      expect(await seen(asker)).toEqual({ q: 'NONE', [a1]: 'DOWN', [a2]: 'UP' });
+      expect(await seen(helper)).toEqual({ q: 'UP', [a1]: 'NONE', [a2]: 'NONE' });
+      expect(await seen(helper2)).toEqual({ q: 'NONE', [a1]: 'NONE', [a2]: 'DOWN' });
+      expect(await seen()).toEqual({ q: 'NONE', [a1]: 'NONE', [a2]: 'NONE' });
+      await vote('ANSWER', a2, 'NONE', asker);
+      expect((await seen(asker))[a2]).toBe('NONE');
+    });
+
     it('keeps the score right when one user races votes', async () => {
       const q = await ask(t, asker);
       const a = await answer(t, helper, q.id);

@@ -146,6 +146,57 @@ describe('search', () => {
       expect(tagged.facets.find((f) => f.name === 'xiane')).toBeUndefined();
     });
 
+    it('filters by template category and counts categories as facets, in the categories\' order', async () => {
+      const marker = `mk${unique()}`;
+      const ask = async (title: string, category: string | null, details: { key: string; value: string }[] = []) =>
+        (
+          await t.ok<{ askQuestion: { question: { id: string } } }>(
+            ASK,
+            { input: { title: `${marker} ${title}`, body: '说明一下情况', tags: ['fenlei'], category, details } },
+            asker.token,
+          )
+        ).askQuestion.question.id;
+      const other1 = await ask('余额宝转出没有到账', 'other');
+      const other2 = await ask('花呗账单日怎么修改', 'other', [{ key: 'tried', value: '重启了应用' }]);
+      const account = await ask('账户被限制收款', 'account', [
+        { key: 'restriction', value: '收款' },
+        { key: 'message', value: '账户存在风险' },
+      ]);
+      const none = await ask('没有选分类的问题', null);
+      const F = `query($q: String!, $f: SearchFilter) {
+        searchQuestions(query: $q, filter: $f) { edges { node { id category { key } } } categoryFacets { key name count } }
+      }`;
+      type R = {
+        searchQuestions: {
+          edges: { node: { id: string; category: { key: string } | null } }[];
+          categoryFacets: { key: string; name: string; count: number }[];
+        };
+      };
+      await eventually(async () => {
+        const all = (await t.ok<R>(F, { q: marker, f: {} })).searchQuestions;
+        expect(all.edges.map((e) => e.node.id).sort()).toEqual([other1, other2, account, none].sort());
+        // Ordered like `categories` (account before other), not by count.
+        expect(all.categoryFacets).toEqual([
+          { key: 'account', name: '账户类', count: 1 },
+          { key: 'other', name: '其他', count: 2 },
+        ]);
+      });
+      const other = (await t.ok<R>(F, { q: marker, f: { category: 'other' } })).searchQuestions;
+      expect(other.edges.map((e) => e.node.id).sort()).toEqual([other1, other2].sort());
+      expect(other.edges.every((e) => e.node.category?.key === 'other')).toBe(true);
+      expect(other.categoryFacets).toEqual([{ key: 'other', name: '其他', count: 2 }]);
+      // Combined with the other filters, and through the multi-word (federated) path.
+      const words = (await t.ok<R>(F, { q: `${marker} 账户`, f: { category: 'account', tags: ['fenlei'] } }))
+        .searchQuestions;
+      expect(words.edges.map((e) => e.node.id)).toEqual([account]);
+      expect(words.categoryFacets).toEqual([{ key: 'account', name: '账户类', count: 1 }]);
+      // An unknown key finds nothing; a value that cannot be a key is bad input at the field.
+      expect((await t.ok<R>(F, { q: marker, f: { category: 'nosuch' } })).searchQuestions.edges).toEqual([]);
+      const bad = await t.gql(F, { q: marker, f: { category: 'x" OR id > 0' } });
+      expect(codes(bad)).toEqual(['BAD_USER_INPUT']);
+      expect(bad.errors?.[0].extensions?.field).toBe('category');
+    });
+
     it('pages with Relay cursors, and an empty query lists recent solved threads', async () => {
       const tag = `t${unique()}`;
       const marker = `pg${unique()}`;

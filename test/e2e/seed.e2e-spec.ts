@@ -184,6 +184,33 @@ describe('demo seed', () => {
     expect(titles).toContain(title);
   }, 60000);
 
+  it('files the threads under the account, transaction and security categories, which search counts', async () => {
+    const [row] = await t.db.query(
+      `SELECT COUNT(*) AS n FROM questions q JOIN users u ON u.id = q.author_id
+        WHERE u.handle IN (?) AND q.category_key IS NULL`,
+      [DEMO_USERS.map((u) => u.handle)],
+    );
+    expect(Number(row.n)).toBe(0);
+    const FACETS = `query($f: SearchFilter) {
+      searchQuestions(query: "", first: 50, filter: $f) { edges { node { category { key } } } categoryFacets { key count } }
+    }`;
+    type R = {
+      searchQuestions: { edges: { node: { category: { key: string } } }[]; categoryFacets: { key: string; count: number }[] };
+    };
+    const deadline = Date.now() + 30000;
+    let facets: { key: string; count: number }[] = [];
+    while (Date.now() < deadline) {
+      facets = (await t.ok<R>(FACETS, {})).searchQuestions.categoryFacets;
+      if (facets.length === 3) break;
+      await new Promise((r) => setTimeout(r, 300));
+    }
+    expect(facets.map((f) => f.key)).toEqual(['account', 'transaction', 'security']);
+    for (const f of facets) expect(f.count).toBeGreaterThan(0);
+    const security = (await t.ok<R>(FACETS, { f: { category: 'security' } })).searchQuestions;
+    expect(security.edges.length).toBe(facets[2].count);
+    expect(security.edges.every((e) => e.node.category.key === 'security')).toBe(true);
+  }, 60000);
+
   it('creates nothing on a second run (the CLI) and prints the logins', async () => {
     const before = await counts();
     const run = await runCli(['seed']);

@@ -54,6 +54,7 @@ export const STRING_LIMITS: Record<string, number> = {
   'QuestionFilter.author': 64,
   'QuestionFilter.tag': 64,
   'SearchFilter.tags': 64,
+  'SearchFilter.category': 32,
   'Mutation.grantOfficialBadge.label': 32,
   'Mutation.grantOfficialBadge.displayName': 40,
   'Mutation.changePassword.currentPassword': 256,

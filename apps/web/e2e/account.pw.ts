@@ -1,9 +1,15 @@
 import { expect, test } from '@playwright/test';
 import { gql, PASSWORD, signIn, threads } from './helpers';
 
-test('log in with the form, then log out', async ({ page }) => {
+test('log in with the form, change the password, then log out (the server revokes the tokens)', async ({ page, request }) => {
+  test.setTimeout(120_000); // three password hashes and two sign-ins on a busy machine
+  // An account of its own: logging out revokes every token of the account, other tests' included.
+  const handle = `pw${Date.now().toString(36)}`;
+  await gql(request, 'mutation($input: RegisterInput!) { register(input: $input) { token } }', {
+    input: { handle, password: PASSWORD, displayName: '改密码的人' },
+  });
   await page.goto('/login');
-  await page.getByRole('textbox', { name: '用户名' }).fill('xiaowang');
+  await page.getByRole('textbox', { name: '用户名' }).fill(handle);
   await page.getByLabel('密码').fill('wrong-password-1');
   await page.getByRole('button', { name: '登录' }).last().click();
   await expect(page.getByRole('alert')).toBeVisible();
@@ -14,10 +20,41 @@ test('log in with the form, then log out', async ({ page }) => {
   await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
   await expect(page.getByRole('link', { name: /通知/ })).toBeVisible();
 
+  // Change the password on the own profile: the page stays signed in with the new token.
+  await page.getByRole('link', { name: /我的主页/ }).click();
+  const before = await page.evaluate(() => localStorage.getItem('qa-forum.token'));
+  await page.getByLabel('当前密码').fill(PASSWORD);
+  await page.getByLabel('新密码').fill('a-new-password-2');
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await expect(page.getByText('密码已修改')).toBeVisible();
+  await expect(page.getByRole('button', { name: '退出登录' })).toBeVisible();
+  await expect.poll(() => page.evaluate(() => localStorage.getItem('qa-forum.token'))).not.toBe(before);
+  const token = await page.evaluate(() => localStorage.getItem('qa-forum.token'));
+  const meWith = async (bearer: string | null) =>
+    (await (
+      await request.post('/graphql', { data: { query: '{ me { id } }' }, headers: { authorization: `Bearer ${bearer}` } })
+    ).json()) as { data?: { me: { id: string } | null } | null; errors?: { extensions?: { code?: string } }[] };
+  // The page holds the new token, which works; the old one was revoked by the change.
+  expect((await meWith(token)).data?.me?.id).toBeTruthy();
+  expect((await meWith(before)).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+
   await page.getByRole('button', { name: '退出登录' }).click();
   await expect(page.getByRole('link', { name: '登录' })).toBeVisible();
+  // Logged out on the server too: the token the page held no longer works.
+  const body = await meWith(token);
+  expect(body.data?.me ?? null).toBeNull();
+  expect(body.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+  // The new password signs in.
+  const login = await gql<{ login: { token: string } }>(
+    request,
+    'mutation($input: LoginInput!) { login(input: $input) { token } }',
+    { input: { handle, password: 'a-new-password-2' } },
+  );
+  expect(login.login.token).toBeTruthy();
+});
 
-  // English from the header, Chinese again after.
+test('the header switches to English and back', async ({ page }) => {
+  await page.goto('/');
   await page.getByRole('button', { name: '切换语言' }).click();
   await expect(page.getByRole('link', { name: 'Log in' })).toBeVisible();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

@@ -18,7 +18,7 @@ async function pages(request: Parameters<typeof threads>[0]) {
 }
 
 test('no serious or critical accessibility violation; screenshots at phone and desktop size; no horizontal scroll on a phone', async ({ page, request }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000); // ten page loads and five axe runs; about two minutes at load 20
   for (const p of await pages(request)) {
     for (const [size, viewport] of [['phone', PHONE], ['desktop', DESKTOP]] as const) {
       await page.setViewportSize(viewport);

@@ -30,3 +30,24 @@ test('an empty search result offers to ask', async ({ page }) => {
   await page.getByRole('button', { name: '发布这个问题' }).click();
   await expect(page).toHaveURL(/\/ask\?title=/);
 });
+
+test('the home page lists categories; category facets with counts narrow the search', async ({ page }) => {
+  await page.goto('/');
+  const categories = page.getByRole('region', { name: '问题分类' });
+  await expect(categories).toContainText('个已解决');
+  await categories.getByRole('link', { name: '安全咨询' }).click();
+  await expect(page).toHaveURL(/category=security/);
+
+  const facets = page.getByRole('group', { name: '分类', exact: true });
+  const chosen = facets.getByRole('button', { name: /^安全咨询 \(\d+\)$/ });
+  await expect(chosen).toHaveAttribute('aria-pressed', 'true');
+  const items = page.getByTestId('search-results').locator('.q-item');
+  await expect(items.first()).toBeVisible();
+  const n = await items.count();
+  for (let i = 0; i < n; i++) await expect(items.nth(i)).toContainText('安全咨询');
+
+  // Choosing it again clears the filter: the other categories come back with their counts.
+  await chosen.click();
+  await expect(page).not.toHaveURL(/category=/);
+  await expect(facets.getByRole('button', { name: /^账户类 \(\d+\)$/ })).toHaveAttribute('aria-pressed', 'false');
+});

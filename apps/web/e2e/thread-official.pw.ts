@@ -49,5 +49,17 @@ test('the asker accepts an answer; a member says 我也遇到了', async ({ brow
   const before = Number(((await count.textContent()) ?? '0').replace(/\D/g, ''));
   await member.getByRole('button', { name: '我也遇到了' }).click();
   await expect(count).toHaveText(new RegExp(`^${before + 1}`));
+
+  // The member's own vote shows on the answer (viewerVote), also after a reload; pressing it again withdraws it.
+  const votable = member.locator('[data-answer-id]').filter({ has: member.getByRole('button', { name: '赞同' }) }).first();
+  const id = await votable.getAttribute('data-answer-id');
+  const up = () => member.locator(`[data-answer-id="${id}"]`).getByRole('button', { name: '赞同' });
+  await expect(up()).toHaveAttribute('aria-pressed', 'false');
+  await up().click();
+  await expect(up()).toHaveAttribute('aria-pressed', 'true');
+  await member.reload();
+  await expect(up()).toHaveAttribute('aria-pressed', 'true');
+  await up().click();
+  await expect(up()).toHaveAttribute('aria-pressed', 'false');
   await other.close();
 });

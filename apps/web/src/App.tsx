@@ -9,6 +9,7 @@ import { useTranslation } from 'react-i18next';
 import { Route, Routes } from 'react-router';
 import { Layout } from './components/Layout';
 import { Loading } from './components/Loading';
+import { preloadable } from './lib/preloadable';
 import { ToastProvider } from './lib/toast';
 import { theme } from './theme';
 
@@ -17,7 +18,8 @@ dayjs.extend(relativeTime);
 const Home = lazy(() => import('./pages/HomePage'));
 const Search = lazy(() => import('./pages/SearchPage'));
 const Ask = lazy(() => import('./pages/AskPage'));
-const Thread = lazy(() => import('./pages/ThreadPage'));
+// Preloadable: a thread opened from the server's HTML is prepared before the first render (main.tsx).
+export const Thread = preloadable(() => import('./pages/ThreadPage'));
 const Login = lazy(() => import('./pages/LoginPage'));
 const Register = lazy(() => import('./pages/RegisterPage'));
 const Notifications = lazy(() => import('./pages/NotificationsPage'));

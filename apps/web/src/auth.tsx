@@ -2,7 +2,7 @@ import { useApolloClient, useQuery } from '@apollo/client/react';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { restartSocket } from './apollo';
 import type { UserBitsFragment } from './gql/graphql';
-import { MeQuery } from './graphql/operations';
+import { LogoutMutation, MeQuery } from './graphql/operations';
 import { firstError } from './lib/errors';
 import { readToken, writeToken } from './lib/token';
 
@@ -41,6 +41,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     [client],
   );
   const signOut = useCallback(async () => {
+    // The server revokes the account's tokens (every device); the local sign-out happens regardless.
+    if (readToken()) await client.mutate({ mutation: LogoutMutation }).catch(() => undefined);
     writeToken(null);
     restartSocket();
     setToken(null);

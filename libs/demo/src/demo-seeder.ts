@@ -1,5 +1,5 @@
 import { Actor, AuthService, UserEntity, UsersService, toActor } from '@app/accounts';
-import { AppConfig } from '@app/core';
+import { AppConfig, writeOutbox } from '@app/core';
 import {
   AnswersService,
   DeskService,
@@ -205,9 +205,26 @@ export class DemoSeeder {
       body: thread.body,
       tags: thread.tags,
     });
+    if (thread.category) await this.setCategory(question.id, thread.category);
     for (const demo of thread.answers) await this.createAnswer(question.id, asker, demo, actor);
     await this.vote(PostType.QUESTION, question.id, thread, actor);
     return question.id;
+  }
+
+  /**
+   * Files a demo thread under its template category. Asking with a category requires its template's
+   * details, which the demo threads tell in their bodies instead; so the seeder sets the key itself,
+   * with an outbox row in the same transaction so the search relay re-indexes the thread with it.
+   */
+  private async setCategory(questionId: string, category: string): Promise<void> {
+    await this.db.transaction(async (m) => {
+      await m.query('UPDATE questions SET category_key = ? WHERE id = ?', [category, questionId]);
+      await writeOutbox(m, {
+        topic: 'demo.category_set',
+        aggregateType: 'question',
+        aggregateId: questionId,
+      });
+    });
   }
 
   private async createAnswer(

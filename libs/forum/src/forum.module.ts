@@ -26,6 +26,7 @@ import { UserPostsResolver } from './user-posts.resolver';
 import { VotesService } from './votes/votes.service';
 import { CategoriesResolver, QuestionCategoryResolver } from './categories/categories.resolver';
 import { CategoriesService } from './categories/categories.service';
+import { AnswerViewerVoteResolver, QuestionViewerVoteResolver } from './votes/viewer-vote.resolver';
 import { DeflectionResolver } from './deflection/deflection.resolver';
 import { DeflectionService } from './deflection/deflection.service';
 import { CategoryFieldEntity } from './entities/category-field.entity';
@@ -68,6 +69,8 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     AnswersReader,
     AnswersResolver,
     VotesService,
+    QuestionViewerVoteResolver,
+    AnswerViewerVoteResolver,
     UserPostsResolver,
     ModerationService,
     ModerationResolver,
@@ -96,6 +99,7 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     VisibilityService,
     DeflectionService,
     ModerationService,
+    CategoriesService,
   ],
 })
 export class ForumModule {}

@@ -22,3 +22,5 @@ export { DeskModule } from './desk/desk.module';
 export { DeskService } from './desk/desk.service';
 export { DeskSweep } from './desk/desk.sweep';
 export { SupportChannelKind } from './desk/desk.models';
+export { CategoriesService } from './categories/categories.service';
+export { Category } from './categories/category.models';

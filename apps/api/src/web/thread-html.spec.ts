@@ -1,4 +1,5 @@
 import { describe as describeText, escapeHtml, renderThreadHtml, SsrQuestion } from './thread-html';
+import { threadPreloadTags } from './web-client';
 
 const INDEX = '<html><head><title>社区问答</title></head><body><div id="root"><!--ssr--></div></body></html>';
 
@@ -39,6 +40,31 @@ describe('server-rendered thread HTML', () => {
     expect(html).not.toContain('<!--ssr-->');
   });
 
+  it('renders the other visible answers after the official and accepted ones', () => {
+    const node = (id: string, text: string, isHidden = false) => ({
+      id,
+      bodyHtml: `<p>${text}</p>`,
+      isHidden,
+      author: { displayName: `作者${id}` },
+    });
+    const html = renderThreadHtml(
+      INDEX,
+      {
+        ...question,
+        answers: {
+          edges: [node('12', '请在安全中心'), node('13', '我也是这样解决的'), node('11', '做一次人脸验证'), node('14', '广告', true)].map(
+            (n) => ({ node: n }),
+          ),
+        },
+      },
+      'http://x',
+    );
+    expect(html.match(/data-ssr-answer/g)).toHaveLength(3);
+    expect(html).toContain('<h2>其他回答</h2><section class="ssr-answer" data-ssr-answer><p>作者13</p>');
+    expect(html.match(/请在安全中心/g)).toHaveLength(1);
+    expect(html).not.toContain('广告');
+  });
+
   it('points a duplicate to its canonical thread', () => {
     const html = renderThreadHtml(INDEX, { ...question, duplicateOf: { id: '3', title: '原问题' } }, 'http://x');
     expect(html).toContain('<link rel="canonical" href="http://x/q/3" />');
@@ -57,5 +83,22 @@ describe('server-rendered thread HTML', () => {
   it('escapes text and shortens descriptions', () => {
     expect(escapeHtml(`<a href="x">'&'</a>`)).toBe('&#60;a href=&#34;x&#34;&#62;&#39;&#38;&#39;&#60;/a&#62;');
     expect([...describeText('很'.repeat(400))]).toHaveLength(160);
+  });
+});
+
+describe('thread page preloads', () => {
+  it('preloads the thread chunk and what it imports beyond the entry', () => {
+    const tags = threadPreloadTags({
+      'index.html': { file: 'assets/main-a.js', isEntry: true, imports: ['_vendor.js'] },
+      '_vendor.js': { file: 'assets/vendor-b.js' },
+      '_badges.js': { file: 'assets/badges-c.js', imports: ['_vendor.js'] },
+      'src/pages/ThreadPage.tsx': { file: 'assets/ThreadPage-d.js', imports: ['_vendor.js', '_badges.js'] },
+      'src/pages/AskPage.tsx': { file: 'assets/AskPage-e.js' },
+    });
+    expect(tags.split('\n').map((l) => l.trim())).toEqual([
+      '<link rel="modulepreload" crossorigin href="/assets/ThreadPage-d.js">',
+      '<link rel="modulepreload" crossorigin href="/assets/badges-c.js">',
+    ]);
+    expect(threadPreloadTags({})).toBe('');
   });
 });

@@ -10,6 +10,7 @@ export const SSR_THREAD_QUERY = `query SsrThread($id: ID!) {
     duplicateOf { id title }
     acceptedAnswer { id bodyHtml isOfficial author { displayName } }
     officialAnswers { id bodyHtml verifiedAt isStale author { displayName officialLabel } endorsedBy { displayName officialLabel } }
+    answers(first: 30) { edges { node { id bodyHtml isHidden author { displayName } } } }
   }
 }`;
 
@@ -35,6 +36,8 @@ export interface SsrQuestion {
     isStale: boolean;
     endorsedBy: { displayName: string; officialLabel?: string | null } | null;
   })[];
+  /** Every answer in the server's order (the official and accepted ones are rendered first). */
+  answers?: { edges: { node: SsrAnswer & { isHidden: boolean } }[] };
 }
 
 export function escapeHtml(text: string): string {
@@ -67,14 +70,23 @@ export function renderThreadHtml(indexHtml: string, q: SsrQuestion, origin: stri
     const label = a.author.officialLabel ?? a.endorsedBy?.officialLabel ?? '官方';
     const verified = a.verifiedAt ? `<p>最后核实 ${escapeHtml(a.verifiedAt.slice(0, 10))}</p>` : '';
     const stale = a.isStale ? '<p>这条官方回答已较久未核实，流程可能已有变化</p>' : '';
-    return `<section class="ssr-answer ssr-official"><h2>官方回答 · ${escapeHtml(label)}</h2><p>${escapeHtml(a.author.displayName)}</p><div class="post-body">${a.bodyHtml}</div>${verified}${stale}</section>`;
+    return `<section class="ssr-answer ssr-official" data-ssr-answer><h2>官方回答 · ${escapeHtml(label)}</h2><p>${escapeHtml(a.author.displayName)}</p><div class="post-body">${a.bodyHtml}</div>${verified}${stale}</section>`;
   });
   const accepted =
     q.acceptedAnswer && !q.officialAnswers.some((a) => a.id === q.acceptedAnswer?.id)
       ? [
-          `<section class="ssr-answer ssr-accepted"><h2>提问者采纳的答案</h2><p>${escapeHtml(q.acceptedAnswer.author.displayName)}</p><div class="post-body">${q.acceptedAnswer.bodyHtml}</div></section>`,
+          `<section class="ssr-answer ssr-accepted" data-ssr-answer><h2>提问者采纳的答案</h2><p>${escapeHtml(q.acceptedAnswer.author.displayName)}</p><div class="post-body">${q.acceptedAnswer.bodyHtml}</div></section>`,
         ]
       : [];
+  // The other answers too, so a reader sees the whole thread before the client has started.
+  const shown = new Set([...q.officialAnswers.map((a) => a.id), q.acceptedAnswer?.id]);
+  const others = (q.answers?.edges ?? [])
+    .map((e) => e.node)
+    .filter((a) => !a.isHidden && !shown.has(a.id))
+    .map(
+      (a) =>
+        `<section class="ssr-answer" data-ssr-answer><p>${escapeHtml(a.author.displayName)}</p><div class="post-body">${a.bodyHtml}</div></section>`,
+    );
   const duplicate = q.duplicateOf
     ? `<p>这个问题与另一个问题重复，请查看：<a href="/q/${encodeURIComponent(q.duplicateOf.id)}">${escapeHtml(q.duplicateOf.title)}</a></p>`
     : '';
@@ -87,6 +99,7 @@ export function renderThreadHtml(indexHtml: string, q: SsrQuestion, origin: stri
     `</article>`,
     ...official,
     ...accepted,
+    ...(others.length > 0 ? [`<h2>其他回答</h2>`, ...others] : []),
     `</main>`,
   ].join('');
 

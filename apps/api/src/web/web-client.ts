@@ -33,6 +33,46 @@ export interface WebClientOptions {
   log?: (message: string) => void;
 }
 
+interface ManifestChunk {
+  file: string;
+  isEntry?: boolean;
+  imports?: string[];
+  css?: string[];
+}
+
+/**
+ * `<link rel="modulepreload">` tags for the thread page's chunk and the chunks it imports that the
+ * entry does not (Vite's manifest): a /q/:id visitor's browser fetches them beside the entry instead
+ * of after it. Empty when the build has no manifest.
+ */
+export function threadPreloadTags(manifest: Record<string, ManifestChunk>): string {
+  const closure = (key: string, seen: Set<string>): Set<string> => {
+    if (seen.has(key) || !manifest[key]) return seen;
+    seen.add(key);
+    for (const dep of manifest[key].imports ?? []) closure(dep, seen);
+    return seen;
+  };
+  const page = Object.keys(manifest).find((k) => k.endsWith('pages/ThreadPage.tsx'));
+  if (!page) return '';
+  const entry = new Set<string>();
+  for (const [key, chunk] of Object.entries(manifest)) if (chunk.isEntry && key.endsWith('index.html')) closure(key, entry);
+  const tags: string[] = [];
+  for (const key of closure(page, new Set())) {
+    if (entry.has(key)) continue;
+    tags.push(`<link rel="modulepreload" crossorigin href="/${manifest[key].file}">`);
+    for (const css of manifest[key].css ?? []) tags.push(`<link rel="stylesheet" crossorigin href="/${css}">`);
+  }
+  return tags.join('\n    ');
+}
+
+function readManifest(dir: string): Record<string, ManifestChunk> {
+  try {
+    return JSON.parse(fs.readFileSync(path.join(dir, '.vite', 'manifest.json'), 'utf8')) as Record<string, ManifestChunk>;
+  } catch {
+    return {};
+  }
+}
+
 /** dist/web beside the compiled API (dist/apps/api/src/web → dist/web). */
 export function defaultWebClientDir(): string {
   return path.resolve(__dirname, '../../../../web');
@@ -79,6 +119,8 @@ export function mountWebClient(app: NestExpressApplication, options: WebClientOp
     return false;
   }
   const indexHtml = fs.readFileSync(indexFile, 'utf8');
+  const preload = threadPreloadTags(readManifest(options.dir));
+  const threadIndexHtml = preload ? indexHtml.replace('</head>', `  ${preload}\n  </head>`) : indexHtml;
   const graphiqlFile = path.join(options.dir, 'graphiql.html');
   const router = express.Router();
 
@@ -124,7 +166,7 @@ export function mountWebClient(app: NestExpressApplication, options: WebClientOp
     void fetchThread(req, thread[1]).then((question) => {
       if (question === null) res.status(404);
       const origin = `${req.protocol}://${req.get('host') ?? 'localhost'}`;
-      res.send(question ? renderThreadHtml(indexHtml, question, origin) : indexHtml);
+      res.send(question ? renderThreadHtml(threadIndexHtml, question, origin) : threadIndexHtml);
     });
   });
   app.use(router);

@@ -82,6 +82,10 @@ export const HomeQuery = graphql(`
       name
     }
     solved: searchQuestions(query: "", first: 8, filter: { solvedOnly: true }) {
+      categoryFacets {
+        key
+        count
+      }
       edges {
         node {
           ...QuestionCard
@@ -115,6 +119,11 @@ export const SearchQuery = graphql(`
     searchQuestions(query: $query, filter: $filter, first: 10, after: $after) {
       estimatedTotalCount
       facets {
+        name
+        count
+      }
+      categoryFacets {
+        key
         name
         count
       }
@@ -213,6 +222,7 @@ export const AnswerFields = graphql(`
     hiddenReason
     verifiedAt
     endorsedAt
+    viewerVote
     author {
       ...UserBits
     }
@@ -239,6 +249,7 @@ export const ThreadQuery = graphql(`
       meTooCount
       viewerHasMeToo
       viewerIsFollowing
+      viewerVote
       answerCount
       createdAt
       category {
@@ -282,6 +293,7 @@ export const ThreadQuery = graphql(`
             hiddenReason
             verifiedAt
             endorsedAt
+            viewerVote
             author {
               id
               handle
@@ -615,6 +627,20 @@ export const PostAttachmentsQuery = graphql(`
           }
         }
       }
+    }
+  }
+`);
+
+export const LogoutMutation = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export const ChangePasswordMutation = graphql(`
+  mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+    changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+      token
     }
   }
 `);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { safeNext } from './safe-next';
-import { searchFilterFromParams, toggleParam } from './search-params';
+import { searchFilterFromParams, toggleParam, toggleSingleParam } from './search-params';
 
 describe('search URL', () => {
   it('reads the filters', () => {
@@ -12,6 +12,20 @@ describe('search URL', () => {
     });
     const many = new URLSearchParams(['a', 'b', 'c', 'd', 'e', 'f'].map((t) => ['tag', t]));
     expect(searchFilterFromParams(many).tags).toHaveLength(5);
+  });
+
+  it('reads one category key, ignoring what cannot be a key', () => {
+    expect(searchFilterFromParams(new URLSearchParams('category=security&category=other'))).toEqual({
+      category: 'security',
+    });
+    expect(searchFilterFromParams(new URLSearchParams('category=" OR 1'))).toEqual({});
+  });
+
+  it('switches the category, and clears it when chosen again', () => {
+    const one = toggleSingleParam(new URLSearchParams('q=x&after=abc'), 'category', 'account');
+    expect(one.toString()).toBe('q=x&category=account');
+    expect(toggleSingleParam(one, 'category', 'other').getAll('category')).toEqual(['other']);
+    expect(toggleSingleParam(one, 'category', 'account').get('category')).toBeNull();
   });
 
   it('toggles a value and restarts paging', () => {

@@ -9,6 +9,7 @@ import { ErrorNote } from '../components/ErrorNote';
 import { MarkdownPreview } from '../components/MarkdownPreview';
 import { SimilarPanel } from '../components/SimilarPanel';
 import { AskMutation, CategoriesQuery } from '../graphql/operations';
+import { IdempotencyKeys } from '../lib/idempotency';
 import { describeError, errorField } from '../lib/describe-error';
 import { clearDraft, loadDraft, parseTags, saveDraft, type Draft } from '../lib/draft';
 import { personalDataIn } from '../lib/personal-data-notice';
@@ -33,6 +34,7 @@ export default function AskPage() {
   const wide = useMedia('(min-width: 900px)');
   const { data: cats } = useQuery(CategoriesQuery, { fetchPolicy: 'cache-first' });
   const [ask, { loading: posting, error }] = useMutation(AskMutation);
+  const [askKeys] = useState(() => new IdempotencyKeys());
 
   useEffect(() => saveDraft(draft), [draft]);
   const update = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
@@ -48,22 +50,21 @@ export default function AskPage() {
     const details = (category?.fields ?? [])
       .map((f) => ({ key: f.key, value: (draft.details[f.key] ?? '').trim() }))
       .filter((d) => d.value);
+    const input = {
+      title: draft.title.trim(),
+      body: draft.body.trim(),
+      tags: parseTags(draft.tags),
+      category: draft.category ?? undefined,
+      details: details.length ? details : undefined,
+      draftId: draft.draftId,
+      attachmentIds: attachments.length ? attachments.map((a) => a.id) : undefined,
+    };
     try {
-      const res = await ask({
-        variables: {
-          input: {
-            title: draft.title.trim(),
-            body: draft.body.trim(),
-            tags: parseTags(draft.tags),
-            category: draft.category ?? undefined,
-            details: details.length ? details : undefined,
-            draftId: draft.draftId,
-            attachmentIds: attachments.length ? attachments.map((a) => a.id) : undefined,
-          },
-        },
-      });
+      // A retry of the same question (time-out, double click) never posts it twice.
+      const res = await ask({ variables: { input: { ...input, idempotencyKey: askKeys.keyFor(input) } } });
       const payload = res.data?.askQuestion;
       if (!payload) return;
+      askKeys.succeeded();
       clearDraft();
       void navigate(`/q/${payload.question.id}`, { state: { masked: payload.maskedPersonalData, posted: true } });
     } catch {

@@ -62,11 +62,15 @@ export default function HomePage() {
             <section className="card" aria-labelledby="home-cats">
               <h2 id="home-cats">{t('home.categories')}</h2>
               <ul className="q-list">
-                {data.categories.map((c) => (
-                  <li key={c.key} className="q-item">
-                    <Link to={`/ask?category=${c.key}`}>{c.name}</Link>
-                  </li>
-                ))}
+                {data.categories.map((c) => {
+                  const solved = data.solved.categoryFacets.find((f) => f.key === c.key)?.count ?? 0;
+                  return (
+                    <li key={c.key} className="q-item">
+                      <Link to={`/search?q=&category=${encodeURIComponent(c.key)}`}>{c.name}</Link>
+                      <span className="q-meta"> · {t('home.solvedCount', { count: solved })}</span>
+                    </li>
+                  );
+                })}
               </ul>
             </section>
             <section className="card" aria-labelledby="home-tags">

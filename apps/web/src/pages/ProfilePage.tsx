@@ -1,5 +1,6 @@
-import { useQuery } from '@apollo/client/react';
-import { Result } from 'antd';
+import { useMutation, useQuery } from '@apollo/client/react';
+import { Button, Form, Input, Result } from 'antd';
+import { useState } from 'react';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
@@ -7,7 +8,9 @@ import { AuthorBadges } from '../components/Badges';
 import { ErrorNote } from '../components/ErrorNote';
 import { Loading } from '../components/Loading';
 import { QuestionList } from '../components/QuestionList';
-import { ProfileQuery } from '../graphql/operations';
+import { useAuth } from '../auth';
+import { ChangePasswordMutation, ProfileQuery } from '../graphql/operations';
+import { useToast } from '../lib/toast';
 import { useTitle } from '../lib/use-title';
 
 export default function ProfilePage() {
@@ -15,6 +18,7 @@ export default function ProfilePage() {
   const { t } = useTranslation();
   const { data, loading, error } = useQuery(ProfileQuery, { variables: { handle } });
   const u = data?.user;
+  const { me } = useAuth();
   useTitle(u?.displayName);
   if (loading && !data) return <Loading />;
   if (error) return <ErrorNote error={error} />;
@@ -29,6 +33,7 @@ export default function ProfilePage() {
           <span>{t('profile.joined', { date: dayjs(u.createdAt).format('YYYY-MM-DD') })}</span>
         </div>
       </section>
+      {me?.id === u.id && <ChangePassword />}
       <section className="card" aria-labelledby="p-questions">
         <h2 id="p-questions">{t('profile.questions')}</h2>
         <QuestionList items={u.questions.edges.map((e) => e.node)} />
@@ -50,5 +55,45 @@ export default function ProfilePage() {
         </ul>
       </section>
     </div>
+  );
+}
+
+/** The viewer's own profile: a new password revokes every earlier token; this page signs in again with the new one. */
+function ChangePassword() {
+  const { t } = useTranslation();
+  const toast = useToast();
+  const { signIn } = useAuth();
+  const [current, setCurrent] = useState('');
+  const [next, setNext] = useState('');
+  const [change, { loading, error }] = useMutation(ChangePasswordMutation);
+  const submit = async () => {
+    try {
+      const res = await change({ variables: { currentPassword: current, newPassword: next } });
+      if (!res.data) return;
+      setCurrent('');
+      setNext('');
+      toast.success(t('profile.passwordChanged'));
+      // Every earlier token is revoked: carry on with the new one (the page reloads its data).
+      await signIn(res.data.changePassword.token);
+    } catch {
+      // shown below
+    }
+  };
+  return (
+    <section className="card" aria-labelledby="p-password">
+      <h2 id="p-password">{t('profile.changePassword')}</h2>
+      <Form layout="vertical" onFinish={() => void submit()} requiredMark={false} style={{ maxWidth: 420 }}>
+        <Form.Item label={t('profile.currentPassword')} htmlFor="p-current">
+          <Input.Password id="p-current" autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} />
+        </Form.Item>
+        <Form.Item label={t('profile.newPassword')} htmlFor="p-new" extra={t('profile.passwordHint')}>
+          <Input.Password id="p-new" autoComplete="new-password" value={next} onChange={(e) => setNext(e.target.value)} />
+        </Form.Item>
+        {error && <ErrorNote error={error} />}
+        <Button type="primary" htmlType="submit" loading={loading} disabled={!current || !next}>
+          {t('profile.changePassword')}
+        </Button>
+      </Form>
+    </section>
   );
 }

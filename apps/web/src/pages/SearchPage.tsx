@@ -7,7 +7,7 @@ import { Loading } from '../components/Loading';
 import { QuestionItem } from '../components/QuestionList';
 import { SearchBox } from '../components/SearchBox';
 import { SearchQuery } from '../graphql/operations';
-import { searchFilterFromParams, toggleParam } from '../lib/search-params';
+import { searchFilterFromParams, toggleParam, toggleSingleParam } from '../lib/search-params';
 import { useMedia } from '../lib/use-media';
 import { useTitle } from '../lib/use-title';
 
@@ -22,6 +22,11 @@ export default function SearchPage() {
     notifyOnNetworkStatusChange: true,
   });
   const conn = data?.searchQuestions;
+  // The chosen category stays on screen (to clear it) even when nothing matches it.
+  const categoryFacets = [...(conn?.categoryFacets ?? [])];
+  if (filter.category && conn && !categoryFacets.some((f) => f.key === filter.category)) {
+    categoryFacets.push({ key: filter.category, name: filter.category, count: 0 });
+  }
   const set = (next: URLSearchParams) => setParams(next, { replace: false });
   // On a phone the two filters sit above the results; the tag facets stay below them.
   const wide = useMedia('(min-width: 900px)');
@@ -95,8 +100,25 @@ export default function SearchPage() {
             </>
           )}
           <h3 id={wide ? undefined : 'search-filters'} style={{ marginTop: wide ? 16 : 0 }}>
-            {t('search.tags')}
+            {t('search.categories')}
           </h3>
+          <div className="facets" role="group" aria-label={t('search.categories')} data-testid="category-facets">
+            {categoryFacets.map((f) => {
+              const active = filter.category === f.key;
+              return (
+                <Button
+                  key={f.key}
+                  size="small"
+                  type={active ? 'primary' : 'default'}
+                  aria-pressed={active}
+                  onClick={() => set(toggleSingleParam(params, 'category', f.key))}
+                >
+                  {f.name} ({f.count})
+                </Button>
+              );
+            })}
+          </div>
+          <h3 style={{ marginTop: 16 }}>{t('search.tags')}</h3>
           <div className="facets" role="group" aria-label={t('search.tags')}>
             {(conn?.facets ?? []).map((f) => {
               const active = (filter.tags ?? []).includes(f.name);

@@ -9,7 +9,7 @@ import { AuthorBadges, StatusBadges } from '../components/Badges';
 import { ErrorNote } from '../components/ErrorNote';
 import { Loading } from '../components/Loading';
 import type { PickedAttachment } from '../components/AttachmentPicker';
-import type { AnswerFieldsFragment, PostType } from '../gql/graphql';
+import type { AnswerFieldsFragment, PostType, VoteValue } from '../gql/graphql';
 import {
   AcceptMutation,
   FollowMutation,
@@ -28,6 +28,7 @@ import {
   WithdrawMeTooMutation,
 } from '../graphql/operations';
 import { describeError, errorField } from '../lib/describe-error';
+import { IdempotencyKeys } from '../lib/idempotency';
 import { useToast } from '../lib/toast';
 import { useTitle } from '../lib/use-title';
 
@@ -76,6 +77,7 @@ export default function ThreadPage() {
   const [moderation, setModeration] = useState<Moderation>(null);
   const [answerBody, setAnswerBody] = useState('');
   const [answerImages, setAnswerImages] = useState<PickedAttachment[]>([]);
+  const [answerKeys] = useState(() => new IdempotencyKeys());
 
   if (loading && !q) return <Loading />;
   if (error && !q) return <ErrorNote error={error} />;
@@ -106,14 +108,27 @@ export default function ThreadPage() {
     }
   };
 
-  const postActions = (targetId: string, targetType: PostType, isHidden: boolean, authorId: string) => (
+  // The viewer's own vote shows as a pressed button; pressing it again withdraws the vote.
+  const postActions = (targetId: string, targetType: PostType, isHidden: boolean, authorId: string, mine: VoteValue = 'NONE') => (
     <>
       {me && me.id !== authorId && (
         <>
-          <Button size="small" aria-label={t('thread.upvote')} onClick={() => void vote({ variables: { input: { targetId, targetType, value: 'UP' } } })}>
+          <Button
+            size="small"
+            type={mine === 'UP' ? 'primary' : 'default'}
+            aria-label={t('thread.upvote')}
+            aria-pressed={mine === 'UP'}
+            onClick={() => void vote({ variables: { input: { targetId, targetType, value: mine === 'UP' ? 'NONE' : 'UP' } } })}
+          >
             ▲ {t('thread.upvote')}
           </Button>
-          <Button size="small" aria-label={t('thread.downvote')} onClick={() => void vote({ variables: { input: { targetId, targetType, value: 'DOWN' } } })}>
+          <Button
+            size="small"
+            type={mine === 'DOWN' ? 'primary' : 'default'}
+            aria-label={t('thread.downvote')}
+            aria-pressed={mine === 'DOWN'}
+            onClick={() => void vote({ variables: { input: { targetId, targetType, value: mine === 'DOWN' ? 'NONE' : 'DOWN' } } })}
+          >
             ▼
           </Button>
           <Button size="small" type="text" onClick={() => setModeration({ kind: 'report', targetId, targetType })}>
@@ -194,7 +209,7 @@ export default function ThreadPage() {
                 {t('thread.markOfficial')}
               </Button>
             ))}
-          {postActions(a.id, 'ANSWER', a.isHidden, a.author.id)}
+          {postActions(a.id, 'ANSWER', a.isHidden, a.author.id, a.viewerVote)}
         </div>
       </article>
     );
@@ -202,15 +217,14 @@ export default function ThreadPage() {
 
   const submitAnswer = async () => {
     try {
-      await postAnswer({
-        variables: {
-          input: {
-            questionId: q.id,
-            body: answerBody.trim(),
-            attachmentIds: answerImages.length ? answerImages.map((a) => a.id) : undefined,
-          },
-        },
-      });
+      const input = {
+        questionId: q.id,
+        body: answerBody.trim(),
+        attachmentIds: answerImages.length ? answerImages.map((a) => a.id) : undefined,
+      };
+      // A retry of the same answer (time-out, double click) never posts it twice.
+      await postAnswer({ variables: { input: { ...input, idempotencyKey: answerKeys.keyFor(input) } } });
+      answerKeys.succeeded();
       setAnswerBody('');
       setAnswerImages([]);
       void refetch();
@@ -286,7 +300,7 @@ export default function ThreadPage() {
             </Button>
           )}
           <span>{t('thread.score', { score: q.score })}</span>
-          {postActions(q.id, 'QUESTION', q.isHidden, q.author.id)}
+          {postActions(q.id, 'QUESTION', q.isHidden, q.author.id, q.viewerVote)}
         </div>
       </article>
       <section className="card" aria-labelledby="answers-heading">

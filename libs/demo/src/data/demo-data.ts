@@ -50,8 +50,11 @@ function interleave<T>(...lists: readonly (readonly T[])[]): T[] {
   return out;
 }
 
+const inCategory = (category: string, threads: readonly DemoThread[]): DemoThread[] =>
+  threads.map((t) => ({ ...t, category }));
+
 export const DEMO_THREADS: readonly DemoThread[] = interleave(
-  ACCOUNT_THREADS,
-  TRADE_THREADS,
-  SECURITY_THREADS,
+  inCategory('account', ACCOUNT_THREADS),
+  inCategory('transaction', TRADE_THREADS),
+  inCategory('security', SECURITY_THREADS),
 );

@@ -43,6 +43,8 @@ export interface DemoThread {
   /** Markdown. */
   body: string;
   tags: string[];
+  /** Template category (categories.key): account, transaction or security. */
+  category?: string;
   answers: DemoAnswer[];
   up?: DemoHandle[];
   down?: DemoHandle[];

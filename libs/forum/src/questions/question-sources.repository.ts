@@ -12,6 +12,7 @@ export interface QuestionSearchSource {
   title: string;
   body: string;
   tags: string[];
+  categoryKey: string | null;
   status: QuestionStatus;
   officialAnswerCount: number;
   score: number;
@@ -64,6 +65,7 @@ export class QuestionSourcesRepository {
         title: q.title,
         body: q.body,
         tags: tagNamesOf(q) ?? [],
+        categoryKey: q.categoryKey,
         status: q.status as QuestionStatus,
         officialAnswerCount: q.officialAnswerCount,
         score: q.score,

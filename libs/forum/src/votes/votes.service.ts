@@ -1,8 +1,9 @@
 import { Actor } from '@app/accounts';
-import { AppError, inTransaction, parseId, writeOutbox } from '@app/core';
+import { AppError, RequestContext, inTransaction, parseId, writeOutbox } from '@app/core';
+import DataLoader from 'dataloader';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 import { VoteInput } from '../dto/forum.inputs';
 import { AnswerEntity } from '../entities/answer.entity';
 import { QuestionEntity } from '../entities/question.entity';
@@ -11,13 +12,27 @@ import { lockAnswer, lockQuestion } from '../forum.locks';
 import { requireVisibleAnswer, requireVisibleQuestion } from '../moderation/visibility.policy';
 import { voteNumber, voteValue } from '../forum.rules';
 import { VoteResult } from '../models/answer.model';
-import { PostType } from '../models/enums';
+import { PostType, VoteValue } from '../models/enums';
 
 export const VOTE_EVENT = 'post.voted';
 
 @Injectable()
 export class VotesService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The viewer's votes on posts of one type, batched per request (one query for a whole thread). */
+  viewerVoteLoader(ctx: RequestContext, userId: string, targetType: PostType): DataLoader<string, VoteValue> {
+    return ctx.loader(`votes.viewer.${targetType}`, () =>
+      new DataLoader<string, VoteValue>(async (ids) => {
+        const rows = await this.db.getRepository(VoteEntity).find({
+          where: { userId, targetType, targetId: In([...ids]) },
+          select: { targetId: true, value: true },
+        });
+        const byId = new Map(rows.map((r) => [String(r.targetId), voteValue(r.value)]));
+        return ids.map((id) => byId.get(id) ?? VoteValue.NONE);
+      }),
+    );
+  }
 
   /** One vote per user and post, changeable (NONE withdraws); the post's row lock serialises racing votes. */
   async vote(actor: Actor, input: VoteInput): Promise<VoteResult> {

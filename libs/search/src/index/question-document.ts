@@ -9,6 +9,8 @@ export interface QuestionDocument {
   /** Plain text of the Markdown body. */
   body: string;
   tags: string[];
+  /** Key of the template category the asker chose (categories.key); null when none. */
+  category: string | null;
   status: QuestionStatus;
   isSolved: boolean;
   hasOfficialAnswer: boolean;
@@ -39,6 +41,7 @@ export interface QuestionSource {
   title: string;
   body: string;
   tags: string[];
+  categoryKey: string | null;
   status: QuestionStatus;
   officialAnswerCount: number;
   score: number;
@@ -78,6 +81,7 @@ export function buildQuestionDocument(
     title: cleanPlain(q.title),
     body: truncateText(markdownToPlainText(q.body), MAX_BODY_CHARS),
     tags: q.tags,
+    category: q.categoryKey,
     status: q.status,
     isSolved: q.status === QuestionStatus.SOLVED,
     hasOfficialAnswer: q.officialAnswerCount > 0,

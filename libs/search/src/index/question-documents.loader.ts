@@ -19,6 +19,7 @@ export class QuestionDocumentsLoader {
             title: q.title,
             body: q.body,
             tags: q.tags,
+            categoryKey: q.categoryKey,
             status: q.status,
             officialAnswerCount: q.officialAnswerCount,
             score: q.score,

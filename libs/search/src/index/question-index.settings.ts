@@ -3,7 +3,7 @@ import { DICTIONARY, STOP_WORDS } from './search-vocabulary';
 import { SynonymMap } from './synonyms';
 
 /** Fields of QuestionDocument that filters use (all filter values are built in query/search-filter.ts). */
-export const FILTERABLE_FIELDS = ['id', 'status', 'isSolved', 'hasOfficialAnswer', 'tags', 'duplicateOf'];
+export const FILTERABLE_FIELDS = ['id', 'status', 'isSolved', 'hasOfficialAnswer', 'tags', 'category', 'duplicateOf'];
 
 /** The settings of the questions index. Applied at start-up and by the CLI, only where they differ. */
 export function questionIndexSettings(synonyms: SynonymMap): Settings {

@@ -1,5 +1,5 @@
 import { AppError } from '@app/core';
-import { buildSearchFilter, filterLiteral, normaliseFilterTags } from './search-filter';
+import { buildSearchFilter, filterLiteral, normaliseFilterCategory, normaliseFilterTags } from './search-filter';
 
 describe('filterLiteral', () => {
   it('escapes quotes and backslashes so a value cannot leave its literal', () => {
@@ -37,7 +37,35 @@ describe('normaliseFilterTags', () => {
   });
 });
 
+describe('normaliseFilterCategory', () => {
+  it('accepts category keys (case-folded) and treats empty as no filter', () => {
+    expect(normaliseFilterCategory(' Account ')).toBe('account');
+    expect(normaliseFilterCategory('other_2')).toBe('other_2');
+    expect(normaliseFilterCategory('')).toBeNull();
+    expect(normaliseFilterCategory(null)).toBeNull();
+  });
+
+  it.each([['a" OR id > 0'], ['账户类'], ['x'], ['1abc'], ['a'.repeat(33)]])('rejects %p with BAD_USER_INPUT', (key) => {
+    try {
+      normaliseFilterCategory(key);
+      throw new Error('accepted');
+    } catch (err) {
+      expect((err as AppError).code).toBe('BAD_USER_INPUT');
+      expect((err as AppError).details).toEqual({ field: 'category' });
+    }
+  });
+});
+
 describe('buildSearchFilter', () => {
+  it('adds the category', () => {
+    expect(buildSearchFilter({ category: 'security' })).toEqual([
+      'duplicateOf IS NULL',
+      'status != "CLOSED"',
+      'category = "security"',
+    ]);
+  });
+
+
   it('always leaves out closed duplicates', () => {
     expect(buildSearchFilter({})).toEqual(['duplicateOf IS NULL', 'status != "CLOSED"']);
   });

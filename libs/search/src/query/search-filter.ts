@@ -4,6 +4,7 @@ export interface SearchFilterValues {
   solvedOnly?: boolean | null;
   hasOfficialAnswer?: boolean | null;
   tags?: readonly string[] | null;
+  category?: string | null;
 }
 
 export const MAX_FILTER_TAGS = 5;
@@ -34,6 +35,19 @@ export function normaliseFilterTags(tags: readonly string[] | null | undefined):
   return out;
 }
 
+// A category key (categories.key): lower-case letters, digits and _, 2–32, starting with a letter.
+const CATEGORY_PATTERN = /^[a-z][a-z0-9_]{1,31}$/;
+
+/** A category key as stored; anything a key cannot be is BAD_USER_INPUT (an unknown key just finds nothing). */
+export function normaliseFilterCategory(category: string | null | undefined): string | null {
+  if (category === null || category === undefined || category === '') return null;
+  const key = category.normalize('NFKC').trim().toLowerCase();
+  if (!CATEGORY_PATTERN.test(key)) {
+    throw AppError.badInput(`category "${category.slice(0, 40)}" is not a valid category key`, 'category');
+  }
+  return key;
+}
+
 /**
  * Meilisearch filter (an array of expressions, all of which must hold). Closed-as-duplicate threads are
  * always left out; several tags mean "tagged with all of them".
@@ -43,6 +57,8 @@ export function buildSearchFilter(values: SearchFilterValues, excludeId?: string
   if (values.solvedOnly) parts.push('isSolved = true');
   if (values.hasOfficialAnswer) parts.push('hasOfficialAnswer = true');
   for (const tag of normaliseFilterTags(values.tags)) parts.push(`tags = ${filterLiteral(tag)}`);
+  const category = normaliseFilterCategory(values.category);
+  if (category !== null) parts.push(`category = ${filterLiteral(category)}`);
   if (excludeId !== undefined) parts.push(`id != ${filterLiteral(excludeId)}`);
   return parts;
 }

@@ -12,6 +12,24 @@ export class SearchFilter {
 
   @Field(() => [String], { nullable: true, description: 'Threads tagged with all of these (at most 5)' })
   tags?: string[] | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Only threads of this template category (Category.key, e.g. security)',
+  })
+  category?: string | null;
+}
+
+@ObjectType({ description: 'A template category among search results, with how many threads match' })
+export class CategoryCount {
+  @Field({ description: 'Category.key' })
+  key: string;
+
+  @Field({ description: 'Category.name, e.g. 安全咨询' })
+  name: string;
+
+  @Field(() => Int)
+  count: number;
 }
 
 @ObjectType()
@@ -48,6 +66,11 @@ export class SearchConnection {
 
   @Field(() => [TagCount], { description: 'Tags of all matching threads with their counts, most used first' })
   facets: TagCount[];
+
+  @Field(() => [CategoryCount], {
+    description: 'Template categories of all matching threads with their counts, in the categories\' order',
+  })
+  categoryFacets: CategoryCount[];
 
   @Field(() => Int, { description: 'Estimated number of matching threads' })
   estimatedTotalCount: number;

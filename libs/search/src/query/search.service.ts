@@ -1,5 +1,12 @@
 import { AppError, RequestContext, charLength, decodeOffsetCursor, encodeCursor, pageSize } from '@app/core';
-import { QuestionStatus, QuestionsReader, TagCount, VisibilityService, canSeeQuestion } from '@app/forum';
+import {
+  CategoriesService,
+  QuestionStatus,
+  QuestionsReader,
+  TagCount,
+  VisibilityService,
+  canSeeQuestion,
+} from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { FederatedMultiSearchParams, Hit, SearchParams } from 'meilisearch';
 import { IndexIdentityGuard } from '../identity/index-identity.guard';
@@ -10,18 +17,20 @@ import { readFromMeili } from '../search.errors';
 import { HIGHLIGHT_POST, HIGHLIGHT_PRE, escapeHtml, hasHighlight, renderHighlight } from './highlight';
 import { searchQueryVariants } from './query-shaping';
 import { SearchFilterValues, buildSearchFilter } from './search-filter';
-import { SearchConnection, SearchEdge } from './search.models';
+import { CategoryCount, SearchConnection, SearchEdge } from './search.models';
 import { StaleDocuments } from './stale-documents';
 
 const MAX_QUERY_CHARS = 200;
 const MAX_FACETS = 30;
 const CURSOR_KIND = 'sq';
+const FACETS = ['tags', 'category'];
 // Where a snippet comes from, in order of preference when several match: the fix before the problem.
 const SNIPPET_FIELDS = ['officialAnswer', 'acceptedAnswer', 'body'] as const;
 
 interface RawResults {
   hits: Hit<QuestionDocument>[];
   tags: Record<string, number>;
+  categories: Record<string, number>;
   estimatedTotalHits: number;
 }
 
@@ -37,6 +46,7 @@ export class SearchService {
     private readonly identity: IndexIdentityGuard,
     private readonly stale: StaleDocuments,
     private readonly visibility: VisibilityService,
+    private readonly categories: CategoriesService,
   ) {}
 
   async search(
@@ -110,8 +120,18 @@ export class SearchService {
         endCursor: hits.length > 0 ? encodeCursor(CURSOR_KIND, offset + hits.length) : null,
       },
       facets: tagFacets(response.tags),
+      categoryFacets: await this.categoryFacets(response.categories),
       estimatedTotalCount: response.estimatedTotalHits,
     };
+  }
+
+  /** Counts by category key, named and ordered like `categories` (keys no longer defined are left out). */
+  private async categoryFacets(distribution: Record<string, number>): Promise<CategoryCount[]> {
+    if (Object.keys(distribution).length === 0) return [];
+    const known = await this.categories.list();
+    return known
+      .filter((c) => (distribution[c.key] ?? 0) > 0)
+      .map((c) => ({ key: c.key, name: c.name, count: distribution[c.key] }));
   }
 
   /**
@@ -128,16 +148,17 @@ export class SearchService {
     if (variants.length === 1) {
       const r = await (
         await this.index.index()
-      ).search(query, { ...params, offset, limit, facets: ['tags'] });
+      ).search(query, { ...params, offset, limit, facets: FACETS });
       return {
         hits: r.hits,
         tags: r.facetDistribution?.tags ?? {},
+        categories: r.facetDistribution?.category ?? {},
         estimatedTotalHits: r.estimatedTotalHits ?? r.hits.length,
       };
     }
     const client = await this.index.client();
     const r = await client.multiSearch<FederatedMultiSearchParams, QuestionDocument>({
-      federation: { offset, limit, facetsByIndex: { [this.index.uid]: ['tags'] } },
+      federation: { offset, limit, facetsByIndex: { [this.index.uid]: FACETS } },
       queries: variants.map((v) => ({
         ...params,
         indexUid: this.index.uid,
@@ -148,6 +169,7 @@ export class SearchService {
     return {
       hits: r.hits,
       tags: r.facetsByIndex?.[this.index.uid]?.distribution.tags ?? {},
+      categories: r.facetsByIndex?.[this.index.uid]?.distribution.category ?? {},
       estimatedTotalHits: r.estimatedTotalHits ?? r.hits.length,
     };
   }
@@ -179,5 +201,5 @@ function tagFacets(distribution: Record<string, number>): TagCount[] {
 }
 
 function emptyConnection(): SearchConnection {
-  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, facets: [], estimatedTotalCount: 0 };
+  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, facets: [], categoryFacets: [], estimatedTotalCount: 0 };
 }
