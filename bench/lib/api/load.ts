@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import * as os from 'node:os';
 
 export interface LoadResult {
   label: string;
@@ -12,6 +13,8 @@ export interface LoadResult {
   non2xx: number;
   /** Machine load average (1, 5, 15 min) when the run ended. */
   load: number[];
+  /** Monotonic clock (µs) at the start and end of the run: the window of a CPU profile. */
+  window: { from: number; to: number };
 }
 
 export interface LoadSpec {
@@ -28,6 +31,7 @@ export interface LoadSpec {
 /** One autocannon run (async workers, HTTP/1.1 keep-alive, pipelining 1). */
 export async function measure(spec: LoadSpec): Promise<LoadResult> {
   let n = 0;
+  const from = Number(process.hrtime.bigint() / 1000n);
   const result = await autocannon({
     url: spec.url,
     connections: spec.connections,
@@ -52,7 +56,8 @@ export async function measure(spec: LoadSpec): Promise<LoadResult> {
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
-    load: (await import('node:os')).loadavg(),
+    load: os.loadavg(),
+    window: { from, to: Number(process.hrtime.bigint() / 1000n) },
   };
 }
 

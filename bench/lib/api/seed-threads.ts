@@ -9,6 +9,7 @@ import {
   VoteEntity,
   statusOf,
 } from '@app/forum';
+import { OutboxCursorEntity, OutboxEventEntity } from '@app/core';
 import { DataSource, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 
 /**
@@ -32,12 +33,17 @@ export interface SeedOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
+/** Notifications live with the notifications module; written by entity name, not by class. */
+const NOTIFICATION = 'NotificationEntity';
+
 export interface SeedResult {
   users: number;
   officials: number;
   questions: number;
   answers: number;
   votes: number;
+  notifications: number;
+  outboxEvents: number;
   tags: number;
   hotThreadIds: string[];
   /** Handle of the member with the most questions (user page bench). */
@@ -149,9 +155,14 @@ export async function seedThreads(db: DataSource, o: SeedOptions): Promise<SeedR
   const out = new BulkWriter(runner);
   let answers = 0;
   let votes = 0;
+  let notifications = 0;
+  let outboxEvents = 0;
   const hotThreadIds: string[] = [];
   const questionsBy = new Array<number>(members + 1).fill(0);
   try {
+    const [{ n: existing }] = (await runner.query('SELECT COUNT(*) AS n FROM users')) as { n: string }[];
+    if (Number(existing) > 0)
+      throw new Error('seedThreads writes a new forum: the database must have no users');
     // This connection only; every referenced row is written by the end of the seed.
     await runner.query('SET FOREIGN_KEY_CHECKS = 0, UNIQUE_CHECKS = 0');
     // Users: members 1..members, then the official accounts. Nobody signs in as them (no usable hash).
@@ -226,6 +237,32 @@ export async function seedThreads(db: DataSource, o: SeedOptions): Promise<SeedR
           acceptedId = answerId;
           acceptedAt = new Date(at.getTime() + 3600000);
         }
+        // The asker's notice of each answer (half of them read), and the answer's processed outbox event.
+        outboxEvents++;
+        await out.add(OutboxEventEntity, {
+          id: String(outboxEvents),
+          topic: 'answer.posted',
+          aggregateType: 'answer',
+          aggregateId: answerId,
+          payload: JSON.stringify({ questionId: id, answerId }),
+          createdAt: at,
+          availableAt: at,
+          processedAt: at,
+          attempts: 0,
+          lastError: null,
+        } as OutboxEventEntity);
+        notifications++;
+        await out.add(NOTIFICATION, {
+          id: String(notifications),
+          userId: String(asker),
+          kind: isOfficial ? 'OFFICIAL_ANSWER' : 'NEW_ANSWER',
+          eventId: String(outboxEvents),
+          questionId: id,
+          answerId,
+          actorId: String(author),
+          createdAt: at,
+          readAt: random() < 0.5 ? at : null,
+        });
         await out.add(AnswerEntity, {
           id: answerId,
           questionId: id,
@@ -255,6 +292,19 @@ export async function seedThreads(db: DataSource, o: SeedOptions): Promise<SeedR
       for (const t of chosen) {
         await out.add(QuestionTagEntity, { questionId: id, tagId: String(t + 1), position: position++ });
       }
+      outboxEvents++;
+      await out.add(OutboxEventEntity, {
+        id: String(outboxEvents),
+        topic: 'question.asked',
+        aggregateType: 'question',
+        aggregateId: id,
+        payload: JSON.stringify({ questionId: id }),
+        createdAt,
+        availableAt: createdAt,
+        processedAt: createdAt,
+        attempts: 0,
+        lastError: null,
+      } as OutboxEventEntity);
       const counters = {
         duplicateOfId: null,
         acceptedAnswerId: acceptedId,
@@ -283,6 +333,13 @@ export async function seedThreads(db: DataSource, o: SeedOptions): Promise<SeedR
       if (q % 10000 === 0) o.onProgress?.(q, o.threads);
     }
     await out.flush();
+    // The seeded events are history: outbox consumers with a cursor (notifications) start after them.
+    await runner.manager
+      .createQueryBuilder()
+      .update(OutboxCursorEntity)
+      .set({ lastEventId: String(outboxEvents) })
+      .where('last_event_id < :last', { last: outboxEvents })
+      .execute();
     await runner.query('SET FOREIGN_KEY_CHECKS = 1, UNIQUE_CHECKS = 1');
   } finally {
     await runner.release();
@@ -295,6 +352,8 @@ export async function seedThreads(db: DataSource, o: SeedOptions): Promise<SeedR
     questions: o.threads,
     answers,
     votes,
+    notifications,
+    outboxEvents,
     tags: SEED_TAGS.length,
     hotThreadIds,
     busyHandle: `bench_u${busiest}`,
