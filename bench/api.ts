@@ -10,7 +10,11 @@
  *   about 50 writes/s; API resident memory; reindex time.
  *
  *   npm run bench:api -- [--sizes 10000,100000] [--million] [--seconds 10] [--only search,thread,…]
- *                        [--lag-rate 50] [--profile] [--no-build] [--keep]
+ *                        [--lag-rate 50] [--profile] [--no-build] [--keep] [--reuse]
+ *
+ * --keep leaves the database and the Meilisearch data in place; --reuse then skips seeding and reindexing
+ * when they hold the same size (one size per run), for before/after runs of the same forum; --dist runs
+ * the API compiled elsewhere (--no-build), e.g. the code before a change.
  *
  * Prints a table per size and one final JSON line. Figures are for comparing within one run (the
  * ratios); the machine's load average is printed with each of them. --profile runs the API under
@@ -60,7 +64,7 @@ const AFQMC = process.env.BENCH_AFQMC_DIR ?? '/work/shared/data/afqmc';
 const PHASES = ['search', 'similar', 'thread', 'lists', 'writes', 'lag'] as const;
 type Phase = (typeof PHASES)[number];
 const USAGE =
-  'usage: npm run bench:api -- [--sizes 10000,100000] [--million] [--seconds 10] [--only search,similar,thread,lists,writes,lag] [--lag-rate 50] [--profile] [--no-build] [--keep]';
+  'usage: npm run bench:api -- [--sizes 10000,100000] [--million] [--seconds 10] [--only search,similar,thread,lists,writes,lag] [--lag-rate 50] [--profile] [--no-build] [--keep] [--reuse] [--dist dist]';
 
 interface Options {
   sizes: number[];
@@ -69,7 +73,9 @@ interface Options {
   profile: boolean;
   build: boolean;
   keep: boolean;
+  reuse: boolean;
   lagRate: number;
+  dist: string;
 }
 
 function parseOptions(argv: readonly string[]): Options {
@@ -78,7 +84,7 @@ function parseOptions(argv: readonly string[]): Options {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (!a.startsWith('--')) throw new Error(`${USAGE}\nunexpected: ${a}`);
-    if (['--million', '--profile', '--no-build', '--keep'].includes(a)) flags.add(a.slice(2));
+    if (['--million', '--profile', '--no-build', '--keep', '--reuse'].includes(a)) flags.add(a.slice(2));
     else if (i + 1 < argv.length) values.set(a.slice(2), argv[++i]);
     else throw new Error(`${USAGE}\nmissing value: ${a}`);
   }
@@ -115,7 +121,15 @@ interface SizeReport {
   loads: LoadResult[];
   ratios: Record<string, number>;
   writes: Record<string, number>;
-  lag: { n: number; p50: number; p95: number; max: number; writesPerSecond: number; lost: number } | null;
+  lag: {
+    n: number;
+    p50: number;
+    p95: number;
+    max: number;
+    writesPerSecond: number;
+    lost: number;
+    failed: number;
+  } | null;
   threadSqlCount: number | null;
   api: { rssMb: number; peakMb: number };
   loadAvg: number[];
@@ -213,7 +227,7 @@ function printSize(r: SizeReport): void {
   for (const [k, v] of Object.entries(r.writes)) console.log(`  ${k.padEnd(44)} ${fmt(v, 1)}`);
   if (r.lag) {
     console.log(
-      `  asked → searchable at ${fmt(r.lag.writesPerSecond)} writes/s: p50 ${fmt(r.lag.p50)} ms, p95 ${fmt(r.lag.p95)} ms, max ${fmt(r.lag.max)} ms over ${r.lag.n} asks, ${r.lag.lost} never found`,
+      `  asked → searchable at ${fmt(r.lag.writesPerSecond)} writes/s: p50 ${fmt(r.lag.p50)} ms, p95 ${fmt(r.lag.p95)} ms, max ${fmt(r.lag.max)} ms over ${r.lag.n} asks, ${r.lag.lost} never found, ${r.lag.failed} asks failed`,
     );
   }
   if (r.threadSqlCount !== null) console.log(`  thread page SQL statements: ${r.threadSqlCount}`);
@@ -474,7 +488,15 @@ async function measureLag(
   const pending: Promise<void>[] = [];
   const started = Date.now();
   const total = Math.round(rate * o.seconds);
+  let failed = 0;
   const probe = async (n: number): Promise<void> => {
+    try {
+      await probeOnce(n);
+    } catch {
+      failed++; // a refused or timed-out ask: counted, not measured
+    }
+  };
+  const probeOnce = async (n: number): Promise<void> => {
     const marker = `lagprobe${run}q${letters(n)}`;
     const d = await gql<{ askQuestion: { question: { id: string } } }>(
       graphql,
@@ -515,6 +537,7 @@ async function measureLag(
     max: Math.max(...lags),
     writesPerSecond: total / sentSeconds,
     lost,
+    failed,
   };
 }
 
@@ -525,8 +548,16 @@ async function benchSize(
   corpus: string[],
   queries: string[],
 ): Promise<SizeReport> {
-  console.log(`\n-- ${n} threads: seeding (load ${load()})`);
-  const seeded = await seed(n, corpus);
+  const saved = path.join(WORK, `seed-${n}.json`);
+  let seeded: { seed: SeedResult; reindexMs: number; mysqlMb: number };
+  if (o.reuse && fs.existsSync(saved)) {
+    seeded = JSON.parse(fs.readFileSync(saved, 'utf8')) as typeof seeded;
+    console.log(`\n-- ${n} threads: reusing the forum seeded earlier (${saved}) (load ${load()})`);
+  } else {
+    console.log(`\n-- ${n} threads: seeding (load ${load()})`);
+    seeded = await seed(n, corpus);
+    fs.writeFileSync(saved, JSON.stringify(seeded));
+  }
   const report: SizeReport = {
     threads: n,
     seed: seeded.seed,
@@ -566,7 +597,7 @@ async function benchSize(
   fs.rmSync(profileDir, { recursive: true, force: true });
   const api = startChild(
     'api',
-    path.join(REPO, 'dist/apps/api/src/main.js'),
+    path.join(o.dist, 'apps/api/src/main.js'),
     apiEnv(port, meili),
     WORK,
     o.profile ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
@@ -624,11 +655,15 @@ async function main(): Promise<void> {
     `bench:api sizes ${o.sizes.join(', ')}, ${o.seconds} s per run, ${os.cpus().length} cores, load ${load()}`,
   );
   if (o.build) {
-    console.log('building the server into dist/ (tsc; --no-build to reuse it)');
-    await buildServer();
+    console.log(`building the server into ${o.dist} (tsc; --no-build to reuse it)`);
+    await buildServer(o.dist);
   }
   fs.mkdirSync(WORK, { recursive: true });
-  fs.rmSync(path.join(WORK, 'meili'), { recursive: true, force: true });
+  if (o.reuse && o.sizes.length > 1) throw new Error('--reuse: one size per run');
+  if (!o.reuse) {
+    fs.rmSync(path.join(WORK, 'meili'), { recursive: true, force: true });
+    for (const f of fs.readdirSync(WORK).filter((f) => f.startsWith('seed-'))) fs.rmSync(path.join(WORK, f));
+  }
   const meili = await startEmbeddedMeilisearch({ dataDir: path.join(WORK, 'meili'), port: await freePort() });
   process.env.MEILI_URL = meili.url;
   process.env.MEILI_MASTER_KEY = meili.masterKey;
@@ -637,7 +672,11 @@ async function main(): Promise<void> {
     for (const n of o.sizes) reports.push(await benchSize(o, n, meili, corpus, queries));
   } finally {
     await meili.stop();
-    if (!o.keep) await dropBenchDatabase(DATABASE);
+    if (!o.keep) {
+      await dropBenchDatabase(DATABASE);
+      for (const f of fs.readdirSync(WORK).filter((f) => f.startsWith('seed-')))
+        fs.rmSync(path.join(WORK, f));
+    }
   }
   const p50 = (r: SizeReport, label: string): number | undefined =>
     r.loads.find((l) => l.label === label && l.connections === (label === 'thread page' ? 8 : 1))?.p50;

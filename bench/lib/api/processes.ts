@@ -24,10 +24,10 @@ export function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = proces
 }
 
 /** Compiles the server (API, worker, libs, migrations) into dist/ as `npm run build` does, minus the web client. */
-export async function buildServer(): Promise<void> {
+export async function buildServer(outDir: string): Promise<void> {
   const bin = (name: string): string => path.join(REPO, 'node_modules/.bin', name);
-  await run(bin('tsc'), ['-p', 'tsconfig.build.json']);
-  await run(bin('tsc-alias'), ['-p', 'tsconfig.build.json']);
+  await run(bin('tsc'), ['-p', 'tsconfig.build.json', '--outDir', outDir]);
+  await run(bin('tsc-alias'), ['-p', 'tsconfig.build.json', '--outDir', outDir]);
 }
 
 export function startChild(

@@ -9,7 +9,7 @@ import {
   VoteEntity,
   statusOf,
 } from '@app/forum';
-import { OutboxCursorEntity, OutboxEventEntity } from '@app/core';
+import { OutboxEventEntity } from '@app/core';
 import { DataSource, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 
 /**
@@ -334,12 +334,10 @@ export async function seedThreads(db: DataSource, o: SeedOptions): Promise<SeedR
     }
     await out.flush();
     // The seeded events are history: outbox consumers with a cursor (notifications) start after them.
-    await runner.manager
-      .createQueryBuilder()
-      .update(OutboxCursorEntity)
-      .set({ lastEventId: String(outboxEvents) })
-      .where('last_event_id < :last', { last: outboxEvents })
-      .execute();
+    await runner.query('UPDATE outbox_cursors SET last_event_id = ? WHERE last_event_id < ?', [
+      outboxEvents,
+      outboxEvents,
+    ]);
     await runner.query('SET FOREIGN_KEY_CHECKS = 1, UNIQUE_CHECKS = 1');
   } finally {
     await runner.release();
