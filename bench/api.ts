@@ -99,6 +99,8 @@ function parseOptions(argv: readonly string[]): Options {
   const lagRate = Number(values.get('lag-rate') ?? 50);
   if (!(lagRate > 0 && lagRate <= 1000)) throw new Error('--lag-rate: 1..1000 asks/s');
   return {
+    dist: path.resolve(REPO, values.get('dist') ?? 'dist'),
+    reuse: flags.has('reuse'),
     lagRate,
     sizes,
     seconds,
