@@ -22,6 +22,11 @@ const DEEP_IMPORT = {
   regex: '^@app/(?!core/startup$)[^/]+/',
   message: 'import a lib through its public index (@app/x), not a file inside it',
 };
+// bench/ may also use `@app/forum/persistence` (the entities, for bulk seeding through their metadata).
+const DEEP_IMPORT_BENCH = {
+  regex: '^@app/(?!core/startup$|forum/persistence$)[^/]+/',
+  message: DEEP_IMPORT.message,
+};
 const INTO_ANOTHER_LIB = {
   regex: `^(\\.\\./)+(libs/)?(${LIBS.join('|')})/src(/|$)`,
   message: 'reach another lib through @app/x, never by a relative path',
@@ -45,16 +50,19 @@ const boundaries = [
     rules: layerRules(lib, { deep: true }),
   })),
   ...LIBS.map((lib) => ({ files: [`libs/${lib}/**/*.spec.ts`], rules: layerRules(lib, { deep: false }) })),
-  {
-    files: ['apps/**/*.ts', 'bench/**/*.ts', 'migrations/**/*.ts'],
+  ...[
+    { files: ['apps/**/*.ts', 'migrations/**/*.ts'], deep: DEEP_IMPORT },
+    { files: ['bench/**/*.ts'], deep: DEEP_IMPORT_BENCH },
+  ].map(({ files, deep }) => ({
+    files,
     ignores: [...TESTS, 'apps/web/**'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [DEEP_IMPORT, { regex: '^(\\.\\./)+libs/', message: INTO_ANOTHER_LIB.message }] },
+        { patterns: [deep, { regex: '^(\\.\\./)+libs/', message: INTO_ANOTHER_LIB.message }] },
       ],
     },
-  },
+  })),
 ];
 
 export default tseslint.config(

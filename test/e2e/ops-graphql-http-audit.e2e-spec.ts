@@ -35,4 +35,11 @@ describe('GraphQL over HTTP conformance', () => {
     );
     expect(must.filter((r) => r.status !== 'ok').map((r) => r.name)).toEqual([]);
   });
+
+  it('answers every operation, success or error, with cache-control: no-store', async () => {
+    const ok = await t.gql('{ __typename }');
+    const bad = await t.gql('{ noSuchField }');
+    expect(ok.headers.get('cache-control')).toBe('no-store');
+    expect(bad.headers.get('cache-control')).toBe('no-store');
+  });
 });

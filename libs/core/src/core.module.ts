@@ -6,7 +6,7 @@ import { AppConfig } from './config/app-config';
 import { databaseOptions } from './database/database-options';
 import { ensureDatabase } from './database/ensure-database';
 import { TransactionReporter } from './database/transaction-reporter';
-import { LOG_REDACT_PATHS, serializeRequest } from './logging/log-serializers';
+import { LOG_REDACT_PATHS, serializeRequest, serializeResponse } from './logging/log-serializers';
 import { Metrics } from './metrics/metrics';
 import { OutboxEventEntity } from './outbox/outbox-event.entity';
 import { RateLimitService } from './rate-limit/rate-limit.service';
@@ -51,7 +51,7 @@ export class CoreModule {
                 return id;
               },
               redact: LOG_REDACT_PATHS,
-              serializers: { req: serializeRequest },
+              serializers: { req: serializeRequest, res: serializeResponse },
               // Probes and scrapes come every few seconds: their access lines would drown the rest.
               autoLogging: {
                 ignore: (req) => (req.url?.startsWith('/health') || req.url?.startsWith('/metrics')) ?? false,

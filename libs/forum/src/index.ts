@@ -24,3 +24,4 @@ export { DeskSweep } from './desk/desk.sweep';
 export { SupportChannelKind } from './desk/desk.models';
 export { CategoriesService } from './categories/categories.service';
 export { Category } from './categories/category.models';
+export { statusOf } from './forum.rules';

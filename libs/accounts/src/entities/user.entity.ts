@@ -2,6 +2,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Update
 import { Role } from '../models/role.enum';
 
 @Entity('users')
+@Index('IDX_users_official_label', ['officialLabel'])
 export class UserEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;

@@ -1,7 +1,7 @@
 import pino from 'pino';
 import { Writable } from 'node:stream';
 import { QueryFailedError } from 'typeorm';
-import { LOG_REDACT_PATHS, serializeRequest } from './log-serializers';
+import { LOG_REDACT_PATHS, serializeRequest, serializeResponse } from './log-serializers';
 
 function capture(): { logger: pino.Logger; text: () => string } {
   let out = '';
@@ -12,7 +12,10 @@ function capture(): { logger: pino.Logger; text: () => string } {
     },
   });
   const logger = pino(
-    { redact: LOG_REDACT_PATHS, serializers: { err: pino.stdSerializers.err, req: serializeRequest } },
+    {
+      redact: LOG_REDACT_PATHS,
+      serializers: { err: pino.stdSerializers.err, req: serializeRequest, res: serializeResponse },
+    },
     stream,
   );
   return { logger, text: () => out };
@@ -42,11 +45,26 @@ describe('log redaction', () => {
         id: 'r1',
         method: 'GET',
         url: '/graphql?variables=%7B%22q%22%3A%2213812345678%22%7D',
-        headers: { authorization: 'Bearer secret-token', cookie: 'session=secret-cookie' },
+        headers: {
+          authorization: 'Bearer secret-token',
+          cookie: 'session=secret-cookie',
+          'x-forwarded-for': '203.0.113.9',
+          'user-agent': 'curl/8',
+        },
       },
     });
     const line = JSON.parse(text()) as { req: { url: string; headers: Record<string, string> } };
     expect(line.req.url).toBe('/graphql');
-    expect(line.req.headers).toEqual({ authorization: '[Redacted]', cookie: '[Redacted]' });
+    // Only allow-listed headers: no credential, cookie or forwarding chain, not even redacted.
+    expect(line.req.headers).toEqual({ 'user-agent': 'curl/8' });
+    expect(text()).not.toContain('secret-');
+    expect(text()).not.toContain('203.0.113.9');
+  });
+
+  it('keeps only the status code of responses', () => {
+    const { logger, text } = capture();
+    logger.info({ res: { statusCode: 200, headers: { 'set-cookie': 'session=secret-cookie' } } });
+    expect(JSON.parse(text())).toMatchObject({ res: { statusCode: 200 } });
+    expect(text()).not.toContain('secret-cookie');
   });
 });

@@ -8,6 +8,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 
 @Index('UQ_notifications_event', ['userId', 'eventId', 'kind'], { unique: true })
 @Index('IDX_notifications_user', ['userId', 'id'])
 @Index('IDX_notifications_user_unread', ['userId', 'readAt'])
+@Index('IDX_notifications_question', ['questionId', 'kind'])
 export class NotificationEntity {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
