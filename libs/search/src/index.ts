@@ -21,3 +21,4 @@ export * from './ranking/similarity-links.store';
 export * from './ranking/similarity-model';
 export * from './ranking/similarity-stats';
 export { markdownToPlainText } from './index/plain-text';
+export * from './embeddings/embedding.service';
