@@ -5,6 +5,10 @@ import { LearnedSimilarityRanker } from '@app/search/ranking/learned-similarity-
 import { SimilarityLinksStore } from '@app/search/ranking/similarity-links.store';
 import { SimilarityModel } from '@app/search/ranking/similarity-model';
 import { SimilarityStats } from '@app/search/ranking/similarity-stats';
+import { FusionFitter } from '@app/search/duplicates/fusion-fitter';
+import { EmbeddingRepository } from '@app/search/embeddings/embedding.repository';
+import { EmbeddingService } from '@app/search/embeddings/embedding.service';
+import { QuestionVectors } from '@app/search/embeddings/question-vectors';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createConnection } from 'mysql2/promise';
@@ -25,11 +29,16 @@ import { parseDatabaseUrl } from '@app/core';
     SimilarityStats,
     SimilarityModel,
     LearnedSimilarityRanker,
+    EmbeddingService,
+    EmbeddingRepository,
+    QuestionVectors,
+    FusionFitter,
   ],
 })
 class BenchModule {}
 
-export const BENCH_DATABASE = 'qa_forum_bench';
+// BENCH_DATABASE: another name lets two bench runs go at once.
+export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'qa_forum_bench';
 
 /** Environment of the bench processes: own database, own index prefix, embedded Meilisearch data. */
 export function benchEnvironment(): void {
@@ -39,6 +48,7 @@ export function benchEnvironment(): void {
   process.env.NODE_ENV = 'development';
   process.env.MEILI_DATA_DIR = process.env.MEILI_URL ? process.env.MEILI_DATA_DIR : '.data/bench';
   process.env.LOG_LEVEL = 'warn';
+  process.env.EMBEDDINGS_POOL_SIZE = process.env.EMBEDDINGS_POOL_SIZE ?? '2';
 }
 
 /** A fresh bench database: created and migrated when the first context opens. */

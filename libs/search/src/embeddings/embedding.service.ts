@@ -1,5 +1,5 @@
 import { AppConfig, Metrics } from '@app/core';
-import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import * as path from 'node:path';
 import { Piscina } from 'piscina';
 import { Gauge } from 'prom-client';
@@ -26,7 +26,7 @@ const BATCH = 32;
  * /health/ready (degraded) and in /metrics (`embeddings_available`).
  */
 @Injectable()
-export class EmbeddingService implements OnModuleDestroy {
+export class EmbeddingService implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger('EmbeddingService');
   private readonly drafts: LruCache<string, Float32Array>;
   private readonly modelsDir: string;
@@ -108,6 +108,11 @@ export class EmbeddingService implements OnModuleDestroy {
     if (!v) return null;
     this.drafts.set(text, v[0]);
     return v[0];
+  }
+
+  /** Loads the model at start-up (in the workers), so a missing or broken one shows at once. */
+  onApplicationBootstrap(): void {
+    if (this.enabled) void this.ready();
   }
 
   async onModuleDestroy(): Promise<void> {

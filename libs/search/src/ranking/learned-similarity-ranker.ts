@@ -96,13 +96,13 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
    * The candidates of a draft with their features: lexical (the permuted multi-search, re-ranked by
    * LearnedReranker) and, when the draft has a vector, the nearest questions of the vector store and
    * the cosines of all of them. `vector` given: used as is (the refit passes stored vectors); null:
-   * the draft is embedded. Null result: nothing to search for.
+   * the draft is embedded; false: lexical only. Null result: nothing to search for.
    */
   async candidates(
     title: string,
     body: string,
     excludeId: string | undefined,
-    vector: Float32Array | null,
+    vector: Float32Array | null | false,
   ): Promise<{
     candidates: CandidateFeatures[];
     versions: Map<string, string | undefined>;
@@ -111,12 +111,14 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
     // The same text the index documents are built from (question-document.ts), so a question
     // compared with its own draft is an exact match.
     const text = similarityText(title, body);
-    const embedded =
-      vector !== null
-        ? Promise.resolve(vector)
-        : this.embeddings.enabled
-          ? this.embeddings.embedDraft(embeddingText(title, body)).catch(() => null)
-          : Promise.resolve(null);
+    const embedded: Promise<Float32Array | null> =
+      vector === false
+        ? Promise.resolve(null)
+        : vector !== null
+          ? Promise.resolve(vector)
+          : this.embeddings.enabled
+            ? this.embeddings.embedDraft(embeddingText(title, body)).catch(() => null)
+            : Promise.resolve(null);
     const stats = await this.stats.current();
     // The similar index holds open questions only (no filter needed); excludeId is dropped below.
     const queries = shapeQueries(this.index.similarUid, text, stats, this.shape);

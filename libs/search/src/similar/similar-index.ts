@@ -49,7 +49,8 @@ export function buildSimilarDocument(
     isSolved: q.isSolved ?? false,
     hasOfficialAnswer: q.hasOfficialAnswer ?? false,
     meTooCount: q.meTooCount ?? 0,
-    _vectors: { [SIMILAR_EMBEDDER]: vector ? Array.from(vector) : null },
+    // Six decimals: a third of the JSON of full floats, cosines unchanged to 1e-6.
+    _vectors: { [SIMILAR_EMBEDDER]: vector ? Array.from(vector, (x) => Math.round(x * 1e6) / 1e6) : null },
   };
 }
 
