@@ -46,7 +46,9 @@ export function benchEnvironment(): void {
   url.pathname = `/${BENCH_DATABASE}`;
   process.env.DATABASE_URL = url.toString();
   process.env.NODE_ENV = 'development';
-  process.env.MEILI_DATA_DIR = process.env.MEILI_URL ? process.env.MEILI_DATA_DIR : '.data/bench';
+  process.env.MEILI_DATA_DIR = process.env.MEILI_URL
+    ? process.env.MEILI_DATA_DIR
+    : (process.env.BENCH_MEILI_DATA_DIR ?? '.data/bench');
   process.env.LOG_LEVEL = 'warn';
   process.env.EMBEDDINGS_POOL_SIZE = process.env.EMBEDDINGS_POOL_SIZE ?? '2';
 }
