@@ -99,6 +99,8 @@ async function main(): Promise<void> {
   console.log(`embedding cache: ${cache.size} vectors`);
   const open = async (prefix: string): Promise<INestApplicationContext> => {
     const c = await openContext(prefix);
+    // Batches carrying vectors on a loaded machine can take longer than the client's 30 s default.
+    c.get(QuestionIndex).taskWaitMs = 15 * 60 * 1000;
     const service = c.get(EmbeddingService);
     cache.wrap(service);
     if (!(await service.ready())) console.log(`embeddings unavailable: ${service.status().reason}`);

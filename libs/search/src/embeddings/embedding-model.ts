@@ -20,8 +20,11 @@ export const EMBEDDING_MODEL = {
 
 const REQUIRED_FILES = ['config.json', 'tokenizer.json', 'tokenizer_config.json', EMBEDDING_MODEL.onnxFile];
 
+/** <project root>/.data/models, the root being the nearest directory with a package.json (src or dist). */
 export function defaultModelsDir(): string {
-  return path.resolve(__dirname, '../../../../.data/models');
+  let dir = __dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return path.join(dir, '.data', 'models');
 }
 
 export type ModelCheck = { ok: true; dir: string } | { ok: false; reason: string };

@@ -34,6 +34,8 @@ export class QuestionIndex {
   private ready: Promise<void> | null = null;
   private readonly writeListeners: WriteListener[] = [];
   private vectorSource: VectorSource | null = null;
+  /** How long write() waits for a Meilisearch task (the client's default; the bench raises it). */
+  taskWaitMs = 30000;
 
   constructor(
     private readonly meili: MeiliConnection,
@@ -140,6 +142,6 @@ export class QuestionIndex {
   }
 
   async wait(task: EnqueuedTaskPromise, what: string): Promise<void> {
-    assertTaskSucceeded(await task.waitTask(), what);
+    assertTaskSucceeded(await task.waitTask({ timeout: this.taskWaitMs }), what);
   }
 }
