@@ -169,7 +169,12 @@ async function main(): Promise<void> {
       lexical: new Map<string, string[]>(),
       embedding: new Map<string, string[]>(),
     };
-    const lat = { project: [] as number[], plain: [] as number[], lexical: [] as number[], embedding: [] as number[] };
+    const lat = {
+      project: [] as number[],
+      plain: [] as number[],
+      lexical: [] as number[],
+      embedding: [] as number[],
+    };
     for (const q of queries) {
       for (const [name, fn] of [
         ['project', project],

@@ -51,6 +51,8 @@ export function benchEnvironment(): void {
     : (process.env.BENCH_MEILI_DATA_DIR ?? '.data/bench');
   process.env.LOG_LEVEL = 'warn';
   process.env.EMBEDDINGS_POOL_SIZE = process.env.EMBEDDINGS_POOL_SIZE ?? '2';
+  // A batch of documents with 512-dim vectors is ~10 MB of JSON: more than 5 s on a loaded box.
+  process.env.MEILI_TIMEOUT_MS = process.env.MEILI_TIMEOUT_MS ?? '120000';
 }
 
 /** A fresh bench database: created and migrated when the first context opens. */

@@ -24,7 +24,9 @@ const fmt = (v: number | undefined, digits = 4): string =>
 
 /** The side-by-side table, then one JSON line for scripts. */
 export function printReport(r: BenchReport, title: string): void {
-  const rows: string[][] = [['metric', 'project', 'lexical', 'embedding', 'plain', 'BM25 ref', 'project/BM25']];
+  const rows: string[][] = [
+    ['metric', 'project', 'lexical', 'embedding', 'plain', 'BM25 ref', 'project/BM25'],
+  ];
   for (const m of SHOWN) {
     const b = r.bm25?.[m];
     rows.push([
