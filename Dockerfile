@@ -6,7 +6,7 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 # Manifests first: editing the sources does not invalidate the dependency layer.
 # scripts/ is needed by the postinstall hook that npm ci runs.
-COPY package.json package-lock.json ./
+COPY package.json package-lock.json .npmrc ./
 COPY scripts ./scripts
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json schema.gql ./
@@ -24,6 +24,8 @@ WORKDIR /app
 COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
+# The duplicate-detection model fetched by npm ci (empty when the fetch failed: lexical-only).
+COPY --from=build /app/.data/models ./.data/models
 USER node
 EXPOSE 3000
 CMD ["node", "dist/apps/api/src/main.js"]

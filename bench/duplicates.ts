@@ -15,10 +15,21 @@
  * 3. Every query through LearnedSimilarityRanker.rank (title = query text, body empty), the class the
  *    API's similarQuestions uses, and through a plain index (default settings, matchingStrategy
  *    frequency, limit 100), one after the other; own doc removed; scored like eval_run.py.
+ *    Beside them: `lexical` (the same ranker without the draft vector: lexical candidates and the
+ *    learned lexical score) and `embedding` (the vector store's nearest 100, cosine only).
+ *
+ * Embeddings go through the product's EmbeddingService and QuestionVectors (the index writes), with an
+ * on-disk cache keyed by model hash and text hash (bench/lib/embedding-cache.ts): the first full-corpus
+ * run embeds ~86k texts (tens of minutes on a loaded 2-core box), later runs none. Latencies of
+ * `project` and `embedding` therefore exclude the model's inference for the draft (cached vectors).
  */
 import 'reflect-metadata';
 import { QuestionIndex } from '@app/search';
 import { LearnedSimilarityRanker } from '@app/search';
+import { EmbeddingService } from '@app/search';
+import { embeddingText } from '@app/search';
+import { SIMILAR_EMBEDDER } from '@app/search';
+import { EmbeddingDiskCache } from './lib/embedding-cache';
 import { SimilarityLinksStore } from '@app/search';
 import { SimilarityModel } from '@app/search';
 import { SimilarityStats } from '@app/search';
@@ -84,8 +95,19 @@ async function main(): Promise<void> {
 
   await dropBenchDatabase();
   const contexts: INestApplicationContext[] = [];
+  const cache = new EmbeddingDiskCache();
+  console.log(`embedding cache: ${cache.size} vectors`);
+  const open = async (prefix: string): Promise<INestApplicationContext> => {
+    const c = await openContext(prefix);
+    // Batches carrying vectors on a loaded machine can take longer than the client's 30 s default.
+    c.get(QuestionIndex).taskWaitMs = 15 * 60 * 1000;
+    const service = c.get(EmbeddingService);
+    cache.wrap(service);
+    if (!(await service.ready())) console.log(`embeddings unavailable: ${service.status().reason}`);
+    return c;
+  };
   try {
-    const full = await openContext('bench_full');
+    const full = await open('bench_full');
     contexts.push(full);
     let ms = await indexProject(full, all);
     console.log(`indexed ${all.length} questions in ${(ms / 1000).toFixed(1)} s`);
@@ -97,7 +119,7 @@ async function main(): Promise<void> {
 
     let ctx = full;
     if (args.onlySource) {
-      ctx = await openContext(`bench_${args.onlySource}`);
+      ctx = await open(`bench_${args.onlySource}`);
       contexts.push(ctx);
       ms = await indexProject(ctx, evalDocs);
       console.log(`indexed ${evalDocs.length} questions in ${(ms / 1000).toFixed(1)} s`);
@@ -118,17 +140,47 @@ async function main(): Promise<void> {
           .index(plainUid)
           .search(q.text, { limit: PLAIN_LIMIT, matchingStrategy: 'frequency', attributesToRetrieve: ['id'] })
       ).hits.map((h) => byId.get(String(h.id)) ?? String(h.id));
+    const lexical = async (q: BenchQuery): Promise<string[]> => {
+      const found = await ranker.candidates(q.text, '', undefined, false);
+      return found ? ranker.order(found.candidates, false).map((r) => byId.get(r.id) ?? r.id) : [];
+    };
+    const embeddings = ctx.get(EmbeddingService);
+    const embedding = async (q: BenchQuery): Promise<string[]> => {
+      const vector = await embeddings.embedDraft(embeddingText(q.text, ''));
+      if (!vector) return [];
+      const { hits } = await client.index(index.similarUid).search(null, {
+        vector: Array.from(vector),
+        hybrid: { embedder: SIMILAR_EMBEDDER, semanticRatio: 1 },
+        limit: RANK_LIMIT,
+        attributesToRetrieve: ['id'],
+      });
+      return hits.map((h) => byId.get(String(h.id)) ?? String(h.id));
+    };
     for (const q of queries.slice(0, WARM_UP)) {
       await project(q);
       await plain(q);
+      await lexical(q);
+      await embedding(q);
     }
 
-    const runs = { project: new Map<string, string[]>(), plain: new Map<string, string[]>() };
-    const lat = { project: [] as number[], plain: [] as number[] };
+    const runs = {
+      project: new Map<string, string[]>(),
+      plain: new Map<string, string[]>(),
+      lexical: new Map<string, string[]>(),
+      embedding: new Map<string, string[]>(),
+    };
+    const lat = {
+      project: [] as number[],
+      plain: [] as number[],
+      lexical: [] as number[],
+      embedding: [] as number[],
+    };
     for (const q of queries) {
       for (const [name, fn] of [
         ['project', project],
         ['plain', plain],
+        ['lexical', lexical],
+        ['embedding', embedding],
       ] as const) {
         const t0 = performance.now();
         const ids = await fn(q);
@@ -157,6 +209,10 @@ async function main(): Promise<void> {
     const p = { p50: percentile(lat.project, 50), p95: percentile(lat.project, 95) };
     const b = { p50: percentile(lat.plain, 50), p95: percentile(lat.plain, 95) };
     const round = (x: number): number => Math.round(x * 10) / 10;
+    const latencyOf = (xs: number[]): { p50: number; p95: number } => ({
+      p50: round(percentile(xs, 50)),
+      p95: round(percentile(xs, 95)),
+    });
     printReport(
       {
         project: scoreRun(queries, runs.project),
@@ -168,6 +224,12 @@ async function main(): Promise<void> {
           ratio_p50: Math.round((p.p50 / b.p50) * 100) / 100,
           ratio_p95: Math.round((p.p95 / b.p95) * 100) / 100,
         },
+        // Beside the contract's keys: project = fused; lexical-only and embedding-only rows.
+        lexical: scoreRun(queries, runs.lexical),
+        embedding: scoreRun(queries, runs.embedding),
+        latency_rows: { lexical: latencyOf(lat.lexical), embedding: latencyOf(lat.embedding) },
+        fusion: ctx.get(SimilarityModel).fusion(),
+        embeddings: ctx.get(EmbeddingService).status(),
       },
       `${args.split} queries (${queries.length}), corpus ${evalDocs.length}${args.onlySource ? ` (--only-source ${args.onlySource})` : ''}`,
     );

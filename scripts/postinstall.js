@@ -14,3 +14,14 @@ try {
 } catch (err) {
   if (err && err.code !== 'MODULE_NOT_FOUND') throw err;
 }
+
+// The duplicate-detection embedding model (.data/models); a failed fetch only warns (lexical-only).
+try {
+  const { fetchModel } = require('./fetch-embedding-model');
+  console.log(`embedding model: ${fetchModel()}`);
+} catch (err) {
+  console.warn(
+    `embedding model: NOT installed (${err && err.message ? err.message.split('\n')[0] : err}); ` +
+      'duplicate detection will run lexical-only. Retry with: node scripts/fetch-embedding-model.js',
+  );
+}

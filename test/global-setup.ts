@@ -21,6 +21,9 @@ export default async function globalSetup(): Promise<void> {
   process.env.LOG_LEVEL = process.env.LOG_LEVEL ?? 'warn';
   // Tests register many users from one address; rate-limit tests switch limits back on for their app.
   process.env.RATE_LIMIT = 'off';
+  // Most test apps need no embedding model (one worker thread loading it per app would add seconds
+  // of CPU to each): lexical-only unless a test turns it on (test/e2e/embeddings.e2e-spec.ts).
+  process.env.EMBEDDINGS = process.env.EMBEDDINGS ?? 'off';
   process.env.MEILI_INDEX_PREFIX = `t_${runId}`;
   // Uploaded images of this run (tests that look at the files give their app a folder of its own).
   process.env.ATTACHMENTS_DIR = path.join(root, '.data', `test-attachments-${runId}`);

@@ -5,6 +5,10 @@ import { LearnedSimilarityRanker } from '@app/search';
 import { SimilarityLinksStore } from '@app/search';
 import { SimilarityModel } from '@app/search';
 import { SimilarityStats } from '@app/search';
+import { FusionFitter } from '@app/search';
+import { EmbeddingRepository } from '@app/search';
+import { EmbeddingService } from '@app/search';
+import { QuestionVectors } from '@app/search';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { createConnection } from 'mysql2/promise';
@@ -25,11 +29,16 @@ import { parseDatabaseUrl } from '@app/core';
     SimilarityStats,
     SimilarityModel,
     LearnedSimilarityRanker,
+    EmbeddingService,
+    EmbeddingRepository,
+    QuestionVectors,
+    FusionFitter,
   ],
 })
 class BenchModule {}
 
-export const BENCH_DATABASE = 'qa_forum_bench';
+// BENCH_DATABASE: another name lets two bench runs go at once.
+export const BENCH_DATABASE = process.env.BENCH_DATABASE ?? 'qa_forum_bench';
 
 /** Environment of the bench processes: own database, own index prefix, embedded Meilisearch data. */
 export function benchEnvironment(): void {
@@ -37,8 +46,13 @@ export function benchEnvironment(): void {
   url.pathname = `/${BENCH_DATABASE}`;
   process.env.DATABASE_URL = url.toString();
   process.env.NODE_ENV = 'development';
-  process.env.MEILI_DATA_DIR = process.env.MEILI_URL ? process.env.MEILI_DATA_DIR : '.data/bench';
+  process.env.MEILI_DATA_DIR = process.env.MEILI_URL
+    ? process.env.MEILI_DATA_DIR
+    : (process.env.BENCH_MEILI_DATA_DIR ?? '.data/bench');
   process.env.LOG_LEVEL = 'warn';
+  process.env.EMBEDDINGS_POOL_SIZE = process.env.EMBEDDINGS_POOL_SIZE ?? '2';
+  // A batch of documents with 512-dim vectors is ~10 MB of JSON: more than 5 s on a loaded box.
+  process.env.MEILI_TIMEOUT_MS = process.env.MEILI_TIMEOUT_MS ?? '120000';
 }
 
 /** A fresh bench database: created and migrated when the first context opens. */

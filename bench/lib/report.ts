@@ -10,6 +10,11 @@ export interface BenchReport {
   plain: Metrics;
   bm25: Metrics | null;
   latency: { project: Latency; plain: Latency; ratio_p50: number; ratio_p95: number };
+  /** Extra rows (issue 12): the ranker without the draft vector, and the vector store alone. */
+  lexical?: Metrics;
+  embedding?: Metrics;
+  latency_rows?: Record<string, Latency>;
+  [extra: string]: unknown;
 }
 
 const SHOWN = ['Hit@1', 'Hit@5', 'Hit@10', 'MRR@10', 'nDCG@10'];
@@ -19,12 +24,16 @@ const fmt = (v: number | undefined, digits = 4): string =>
 
 /** The side-by-side table, then one JSON line for scripts. */
 export function printReport(r: BenchReport, title: string): void {
-  const rows: string[][] = [['metric', 'project', 'plain', 'BM25 ref', 'project/BM25']];
+  const rows: string[][] = [
+    ['metric', 'project', 'lexical', 'embedding', 'plain', 'BM25 ref', 'project/BM25'],
+  ];
   for (const m of SHOWN) {
     const b = r.bm25?.[m];
     rows.push([
       m,
       fmt(r.project[m]),
+      fmt(r.lexical?.[m]),
+      fmt(r.embedding?.[m]),
       fmt(r.plain[m]),
       fmt(b),
       b ? `${(r.project[m] / b).toFixed(3)}x` : 'n/a',
@@ -32,9 +41,14 @@ export function printReport(r: BenchReport, title: string): void {
   }
   const lp = r.latency.project;
   const lq = r.latency.plain;
+  const extra = (k: 'p50' | 'p95'): string[] => [
+    fmt(r.latency_rows?.lexical?.[k], 1),
+    fmt(r.latency_rows?.embedding?.[k], 1),
+  ];
   rows.push([
     'p50 ms',
     fmt(lp.p50, 1),
+    ...extra('p50'),
     fmt(lq.p50, 1),
     '',
     `project/plain ${r.latency.ratio_p50.toFixed(2)}x`,
@@ -42,6 +56,7 @@ export function printReport(r: BenchReport, title: string): void {
   rows.push([
     'p95 ms',
     fmt(lp.p95, 1),
+    ...extra('p95'),
     fmt(lq.p95, 1),
     '',
     `project/plain ${r.latency.ratio_p95.toFixed(2)}x`,

@@ -4,6 +4,7 @@ import { DemoModule } from '@app/demo';
 import { ForumModule } from '@app/forum';
 import { SearchIndexModule } from '@app/search';
 import { Module } from '@nestjs/common';
+import { EmbeddingsRebuildCommand } from './commands/embeddings.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { ReindexCommand, SearchSettingsCommand } from './commands/reindex.command';
 import { SeedCommand } from './commands/seed.command';
@@ -18,6 +19,7 @@ import { UserOfficialCommand, UserRoleCommand } from './commands/user.commands';
     ReindexCommand,
     SearchSettingsCommand,
     SeedCommand,
+    EmbeddingsRebuildCommand,
   ],
 })
 export class CliModule {}

@@ -12,6 +12,11 @@ import { OutboxStore } from './relay/outbox-store';
 import { SimilarityLinksStore } from './ranking/similarity-links.store';
 import { SimilarityModel } from './ranking/similarity-model';
 import { SimilarityStats } from './ranking/similarity-stats';
+import { LearnedSimilarityRanker } from './ranking/learned-similarity-ranker';
+import { FusionFitter } from './duplicates/fusion-fitter';
+import { EmbeddingRepository } from './embeddings/embedding.repository';
+import { EmbeddingService } from './embeddings/embedding.service';
+import { QuestionVectors } from './embeddings/question-vectors';
 
 /** The index and what writes to it: shared by the API, the worker and the CLI. */
 @Module({
@@ -29,8 +34,17 @@ import { SimilarityStats } from './ranking/similarity-stats';
     SimilarityModel,
     IndexIdentityStore,
     IndexIdentityGuard,
+    EmbeddingService,
+    EmbeddingRepository,
+    QuestionVectors,
+    LearnedSimilarityRanker,
+    FusionFitter,
   ],
   exports: [
+    EmbeddingService,
+    EmbeddingRepository,
+    QuestionVectors,
+    LearnedSimilarityRanker,
     IndexIdentityStore,
     IndexIdentityGuard,
     SimilarityLinksStore,

@@ -22,7 +22,7 @@ import { ReplySuggestionsService } from './reply-suggestions/reply-suggestions.s
     SearchService,
     StaleDocuments,
     SimilarQuestionsService,
-    { provide: SimilarityRanker, useClass: LearnedSimilarityRanker },
+    { provide: SimilarityRanker, useExisting: LearnedSimilarityRanker },
     SearchResolver,
     AskQuestionSimilarResolver,
     ReplySuggestionsService,

@@ -82,6 +82,18 @@ export const envSchema = z
     // How often a process looks for a newer fitted model, and refits once this many new links exist.
     SIMILAR_REFIT_INTERVAL_MS: z.coerce.number().int().min(0).default(300000),
     SIMILAR_REFIT_MIN_NEW_LINKS: z.coerce.number().int().min(1).default(20),
+    // Duplicate detection with the sentence-embedding model (.data/models, installed by npm ci): `off`
+    // runs lexical-only; `on` falls back to lexical-only (logged, /health/ready degraded) when the
+    // model is missing, fails its checksum or fails at run time.
+    EMBEDDINGS: z.enum(['on', 'off']).default('on'),
+    // Directory holding BAAI/bge-small-zh-v1.5 (Transformers.js layout); unset: <repo>/.data/models.
+    EMBEDDINGS_MODEL_DIR: z.string().min(1).optional(),
+    // Worker threads embedding texts off the event loop (each loads the model, ~60 MB).
+    EMBEDDINGS_POOL_SIZE: z.coerce.number().int().min(1).max(16).default(1),
+    // Drafts whose vectors are kept (typing sends many near-identical drafts).
+    EMBEDDINGS_CACHE_SIZE: z.coerce.number().int().min(0).max(100000).default(1000),
+    // Nearest neighbours asked from the vector index per draft (joined with the lexical candidates).
+    SIMILAR_VECTOR_CANDIDATES: z.coerce.number().int().min(5).max(500).default(100),
     // Per-request time-out of Meilisearch calls; a dead server then fails fast instead of hanging requests.
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(5000),
     // JSON file of extra search synonyms (groups of equivalent words), merged with the built-in list.

@@ -15,6 +15,8 @@ import { questionIndexSettings, settingsToUpdate } from './question-index.settin
 import { loadSynonyms } from './synonyms';
 
 export type WriteListener = (upserts: readonly QuestionDocument[], deleteIds: readonly string[]) => void;
+/** Sentence vectors of documents by id (embeddings/question-vectors.ts); absent = no vector. */
+export type VectorSource = (docs: readonly QuestionDocument[]) => Promise<ReadonlyMap<string, Float32Array>>;
 
 const isOpen = (d: QuestionDocument): boolean => d.duplicateOf === null && d.status !== QuestionStatus.CLOSED;
 
@@ -31,6 +33,9 @@ export class QuestionIndex {
   private readonly settings: Settings;
   private ready: Promise<void> | null = null;
   private readonly writeListeners: WriteListener[] = [];
+  private vectorSource: VectorSource | null = null;
+  /** How long write() waits for a Meilisearch task (the client's default; the bench raises it). */
+  taskWaitMs = 30000;
 
   constructor(
     private readonly meili: MeiliConnection,
@@ -107,6 +112,11 @@ export class QuestionIndex {
     this.writeListeners.push(listener);
   }
 
+  /** Where the duplicate-detection documents get their `_vectors` from (none: lexical only). */
+  useVectors(source: VectorSource): void {
+    this.vectorSource = source;
+  }
+
   /** Upserts and deletes documents and waits until Meilisearch reports both tasks succeeded. */
   async write(upserts: QuestionDocument[], deleteIds: string[], uid = this.uid): Promise<void> {
     const index = await this.index(uid);
@@ -119,7 +129,9 @@ export class QuestionIndex {
     }
     // The companion holds open questions only: a closed duplicate is never suggested.
     const similar = (await this.meili.client()).index<SimilarDocument>(similarUidOf(uid));
-    const open = upserts.filter(isOpen).map(buildSimilarDocument);
+    const openDocs = upserts.filter(isOpen);
+    const vectors = this.vectorSource && openDocs.length > 0 ? await this.vectorSource(openDocs) : null;
+    const open = openDocs.map((d) => buildSimilarDocument(d, vectors?.get(d.id)));
     const gone = [...deleteIds, ...upserts.filter((d) => !isOpen(d)).map((d) => d.id)];
     if (open.length > 0) {
       pending.push(this.wait(similar.addDocuments(open, { primaryKey: 'id' }), `upsert into ${similar.uid}`));
@@ -130,6 +142,6 @@ export class QuestionIndex {
   }
 
   async wait(task: EnqueuedTaskPromise, what: string): Promise<void> {
-    assertTaskSucceeded(await task.waitTask(), what);
+    assertTaskSucceeded(await task.waitTask({ timeout: this.taskWaitMs }), what);
   }
 }

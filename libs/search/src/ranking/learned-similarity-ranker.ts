@@ -10,11 +10,27 @@ import { Candidate } from '../similar/bm25-reranker';
 import { LearnedReranker } from '../similar/learned-reranker';
 import { DEFAULT_SHAPE_PARAMS, ShapeParams, shapeQueries } from '../similar/query-shaper';
 import { similarityText } from '../similar/similarity-text';
+import { SIMILAR_EMBEDDER } from '../similar/similar-index';
+import { EmbeddingService } from '../embeddings/embedding.service';
+import { embeddingText } from '../embeddings/embedding-text';
+import { Fused, FusionInput, ThreadState, fuse, preference } from '../duplicates/fusion';
+import { cosineFromRankingScore } from '../duplicates/vector-score';
 import { SimilarityModel } from './similarity-model';
 import { SimilarityStats } from './similarity-stats';
 import { RankedSimilar, SimilarDraft, SimilarityRanker } from './similarity-ranker';
 
 type TextFields = Pick<QuestionDocument, 'id' | 'title' | 'body'>;
+
+type Hit = ThreadState & { id: string | number; indexedVersion?: string; _rankingScore?: number };
+
+const HIT_FIELDS = ['id', 'indexedVersion', 'isSolved', 'hasOfficialAnswer', 'meTooCount'];
+
+/** Everything the final score needs of one candidate (lexical + embedding features, thread state). */
+export interface CandidateFeatures extends FusionInput {
+  indexedVersion?: string;
+  /** LearnedReranker's raw score (orders lexical-only ranking). */
+  lexicalScore: number;
+}
 
 /**
  * Duplicate suggestions (see similar/README.md): the draft's most informative char bigrams, as
@@ -22,18 +38,28 @@ type TextFields = Pick<QuestionDocument, 'id' | 'title' | 'body'>;
  * (open questions only; one multi-search, SIMILAR_CANDIDATES ids each); the union re-ranked in
  * process by BM25 plus the term weights learned from duplicate links (SimilarityModel), with corpus
  * statistics from SimilarityStats. The score handed out is LearnedReranker's 0..1 similarity.
+ *
+ * With embeddings (embeddings/): the draft is embedded in the worker pool (LRU-cached) while the
+ * lexical multi-search runs; then one multi-search on the same index asks the vector store for the
+ * SIMILAR_VECTOR_CANDIDATES nearest questions and for the cosines of the lexical candidates; the
+ * union is scored by duplicates/fusion.ts (learned weights of lexical similarity and cosine, plus the
+ * explicit solved / official / me-too preference). Without (off, missing model, failure) the
+ * lexical score orders, with the same preference as a small multiplier.
  */
 @Injectable()
 export class LearnedSimilarityRanker extends SimilarityRanker {
   private readonly shape: ShapeParams;
+  private readonly vectorCandidates: number;
 
   constructor(
     private readonly index: QuestionIndex,
     private readonly stats: SimilarityStats,
     private readonly model: SimilarityModel,
     config: AppConfig,
+    private readonly embeddings: EmbeddingService,
   ) {
     super();
+    this.vectorCandidates = config.get('SIMILAR_VECTOR_CANDIDATES');
     this.shape = {
       ...DEFAULT_SHAPE_PARAMS,
       permutations: config.get('SIMILAR_PERMUTATIONS'),
@@ -44,43 +70,142 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
   async rank(draft: SimilarDraft, limit: number, excludeId?: string): Promise<RankedSimilar[]> {
     // A draft of nothing but function words (请问怎么办呢) names no problem: suggest nothing.
     if (shapeDraftQuery(draft).length === 0) return [];
+    const title = cleanPlain(draft.title);
+    const body = draft.body ? markdownToPlainText(draft.body) : '';
+    const features = await this.candidates(title, body, excludeId, null);
+    if (features === null) return [];
+    return this.order(features.candidates, features.vector !== null)
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, score: r.similarity, indexedVersion: features.versions.get(r.id) }));
+  }
+
+  /** Final order: fused (with a draft vector) or lexical; both apply the explicit preference. */
+  order(candidates: readonly CandidateFeatures[], fused: boolean): Fused[] {
+    if (fused) return fuse(candidates, this.model.fusion());
+    return candidates
+      .filter((c) => c.lexicalScore > 0 || c.lexical > 0)
+      .map((c) => ({
+        id: c.id,
+        similarity: c.lexical,
+        rankScore: c.lexicalScore + Math.abs(c.lexicalScore) * preference(c),
+      }))
+      .sort((a, b) => b.rankScore - a.rankScore || (a.id < b.id ? -1 : 1));
+  }
+
+  /**
+   * The candidates of a draft with their features: lexical (the permuted multi-search, re-ranked by
+   * LearnedReranker) and, when the draft has a vector, the nearest questions of the vector store and
+   * the cosines of all of them. `vector` given: used as is (the refit passes stored vectors); null:
+   * the draft is embedded; false: lexical only. Null result: nothing to search for.
+   */
+  async candidates(
+    title: string,
+    body: string,
+    excludeId: string | undefined,
+    vector: Float32Array | null | false,
+  ): Promise<{
+    candidates: CandidateFeatures[];
+    versions: Map<string, string | undefined>;
+    vector: Float32Array | null;
+  } | null> {
     // The same text the index documents are built from (question-document.ts), so a question
     // compared with its own draft is an exact match.
-    const text = similarityText(cleanPlain(draft.title), draft.body ? markdownToPlainText(draft.body) : '');
+    const text = similarityText(title, body);
+    const embedded: Promise<Float32Array | null> =
+      vector === false
+        ? Promise.resolve(null)
+        : vector !== null
+          ? Promise.resolve(vector)
+          : this.embeddings.enabled
+            ? this.embeddings.embedDraft(embeddingText(title, body)).catch(() => null)
+            : Promise.resolve(null);
     const stats = await this.stats.current();
     // The similar index holds open questions only (no filter needed); excludeId is dropped below.
     const queries = shapeQueries(this.index.similarUid, text, stats, this.shape);
-    if (queries.length === 0) return [];
     const client = await this.index.client();
-    let results;
+    const state = new Map<string, Hit>();
+    const versions = new Map<string, string | undefined>();
+    const lexicalIds = new Set<string>();
+    const take = (h: Hit, lexical: boolean): void => {
+      const id = String(h.id);
+      if (id === excludeId) return;
+      if (lexical) lexicalIds.add(id);
+      if (!state.has(id)) state.set(id, h);
+      versions.set(id, h.indexedVersion);
+    };
     try {
-      ({ results } = await client.multiSearch({
-        queries: queries.map((q) => ({ ...q, attributesToRetrieve: ['id', 'indexedVersion'] })),
-      }));
+      if (queries.length > 0) {
+        const { results } = await client.multiSearch({
+          queries: queries.map((q) => ({ ...q, attributesToRetrieve: HIT_FIELDS })),
+        });
+        for (const r of results) for (const h of r.hits) take(h as Hit, true);
+      }
     } catch (err) {
-      if (isIndexNotFound(err)) return []; // nothing indexed yet
+      if (isIndexNotFound(err)) return null; // nothing indexed yet
       throw err;
     }
-    const ids = new Set<string>();
-    const versions = new Map<string, string | undefined>();
-    for (const r of results) {
-      for (const h of r.hits) {
-        ids.add(String(h.id));
-        versions.set(String(h.id), (h as { indexedVersion?: string }).indexedVersion);
+    const draftVector = await embedded;
+    if (queries.length === 0 && draftVector === null) return null;
+    const cosines = new Map<string, number>();
+    if (draftVector !== null) {
+      const vectorQuery = {
+        indexUid: this.index.similarUid,
+        vector: Array.from(draftVector),
+        hybrid: { embedder: SIMILAR_EMBEDDER, semanticRatio: 1 },
+        showRankingScore: true,
+        attributesToRetrieve: HIT_FIELDS,
+      };
+      const lexical = [...lexicalIds];
+      const { results } = await client.multiSearch({
+        queries: [
+          { ...vectorQuery, limit: this.vectorCandidates },
+          ...(lexical.length > 0
+            ? [
+                {
+                  ...vectorQuery,
+                  limit: lexical.length,
+                  filter: `id IN [${lexical.map(filterLiteral).join(', ')}]`,
+                },
+              ]
+            : []),
+        ],
+      });
+      for (const r of results) {
+        for (const h of r.hits as Hit[]) {
+          take(h, false);
+          if (h._rankingScore !== undefined)
+            cosines.set(String(h.id), cosineFromRankingScore(h._rankingScore));
+        }
       }
     }
-    if (excludeId !== undefined) ids.delete(excludeId);
-    await this.countUnseen([...ids].filter((id) => !stats.has(id)));
+    await this.countUnseen([...state.keys()].filter((id) => !stats.has(id)));
     const current = await this.stats.current();
-    const candidates: Candidate[] = [];
-    for (const id of ids) {
+    const texts: Candidate[] = [];
+    for (const id of state.keys()) {
       const t = current.textOf(id);
-      if (t !== undefined) candidates.push({ id, text: t });
+      if (t !== undefined) texts.push({ id, text: t });
     }
-    return new LearnedReranker(current, this.model.current())
-      .rank(text, candidates)
-      .slice(0, limit)
-      .map((r) => ({ id: r.id, score: r.similarity, indexedVersion: versions.get(r.id) }));
+    const lexical = new Map(
+      new LearnedReranker(current, this.model.current()).rank(text, texts).map((r) => [r.id, r]),
+    );
+    const candidates: CandidateFeatures[] = [];
+    for (const [id, h] of state) {
+      const l = lexical.get(id);
+      // Without a draft vector only lexical candidates count (as before embeddings).
+      if (draftVector === null && !l) continue;
+      candidates.push({
+        id,
+        indexedVersion: h.indexedVersion,
+        lexical: l?.similarity ?? 0,
+        lexicalScore: l?.score ?? 0,
+        // A document without a vector (indexed while the model was unusable) gets no cosine credit.
+        cosine: cosines.get(id) ?? 0,
+        isSolved: h.isSolved,
+        hasOfficialAnswer: h.hasOfficialAnswer,
+        meTooCount: h.meTooCount,
+      });
+    }
+    return { candidates, versions, vector: draftVector };
   }
 
   /** Documents another process indexed since our statistics were built: read and count them. */

@@ -61,7 +61,8 @@ export class SimilarityLinksStore {
    * Every linked question with the questions it is linked to, in both directions: "A duplicates B"
    * teaches that B's text should rank high for A's and the other way round.
    */
-  async groups(upToLinkId: string): Promise<LinkGroup[]> {
+  /** Linked questions (both directions) through `upToLinkId`; `keep` selects a split of the links. */
+  async groups(upToLinkId: string, keep?: (a: string, b: string) => boolean): Promise<LinkGroup[]> {
     const rows = (await this.db.query(
       'SELECT question_id AS a, similar_question_id AS b FROM similarity_links WHERE id <= ?',
       [upToLinkId],
@@ -73,6 +74,7 @@ export class SimilarityLinksStore {
       s.add(to);
     };
     for (const { a, b } of rows) {
+      if (keep && !keep(String(a), String(b))) continue;
       add(String(a), String(b));
       add(String(b), String(a));
     }

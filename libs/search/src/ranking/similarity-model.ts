@@ -2,10 +2,26 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { LearnedTermWeights, TermWeightsSnapshot } from '../similar/learned-term-weights';
-import { buildTrainingLists } from '../similar/training-lists';
+import { LinkGroup, buildTrainingLists } from '../similar/training-lists';
 import { DEFAULT_FIT_OPTIONS, fitTermWeights } from '../similar/weights-fitter';
 import { SimilarityLinksStore } from './similarity-links.store';
 import { SimilarityStats } from './similarity-stats';
+import { DEFAULT_FUSION_WEIGHTS, FusionWeights } from '../duplicates/fusion';
+import { createHash } from 'node:crypto';
+
+/**
+ * Fits the fusion weights (lexical vs embedding) on the held-out link groups, with the term weights
+ * just fitted in use; null: no embeddings or nothing usable (the previous weights stay).
+ */
+export type FusionFitter = (
+  groups: readonly LinkGroup[],
+) => Promise<{ weights: FusionWeights; lists: number } | null>;
+
+/** Every tenth link (by a hash of the pair) trains the fusion weights, the rest the term weights. */
+export function isFusionLink(a: string, b: string): boolean {
+  const [x, y] = a < b ? [a, b] : [b, a];
+  return createHash('sha256').update(`${x}-${y}`).digest()[0] % 10 === 0;
+}
 
 export interface RefitResult {
   /** Links the model was fitted through (similarity_links.id). */
@@ -32,6 +48,8 @@ export class SimilarityModel {
   private weights = new LearnedTermWeights();
   private modelId: string | null = null;
   private fittedThrough = '0';
+  private fusionWeights: FusionWeights = DEFAULT_FUSION_WEIGHTS;
+  private fusionFitter: FusionFitter | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -43,13 +61,25 @@ export class SimilarityModel {
     return this.weights;
   }
 
+  /** The weights of lexical similarity and embedding cosine in the fused score (duplicates/fusion.ts). */
+  fusion(): FusionWeights {
+    return this.fusionWeights;
+  }
+
+  /** Registered by the ranker's side: fits the fusion weights as part of every refit. */
+  useFusionFitter(fitter: FusionFitter): void {
+    this.fusionFitter = fitter;
+  }
+
   /** Loads the newest stored snapshot if it is not the one in use; true when it changed. */
   async loadLatest(): Promise<boolean> {
     const latestId = await this.links.latestModelId();
     if (latestId === null || latestId === this.modelId) return false;
     const stored = await this.links.latestModel();
     if (!stored) return false;
-    this.weights = LearnedTermWeights.fromSnapshot(JSON.parse(stored.snapshot) as TermWeightsSnapshot);
+    const snapshot = JSON.parse(stored.snapshot) as TermWeightsSnapshot & { fusion?: FusionWeights };
+    this.weights = LearnedTermWeights.fromSnapshot(snapshot);
+    this.fusionWeights = snapshot.fusion ?? DEFAULT_FUSION_WEIGHTS;
     this.modelId = stored.id;
     this.fittedThrough = stored.lastLinkId;
     this.logger.log(`loaded similarity model ${stored.id} (${this.weights.size} weighted terms)`);
@@ -87,12 +117,34 @@ export class SimilarityModel {
   private async fit(): Promise<RefitResult> {
     const started = Date.now();
     const lastLinkId = await this.links.lastLinkId();
-    const groups = await this.links.groups(lastLinkId);
+    // Two disjoint splits of the links: term weights, then (with them in use) the fusion weights.
+    const groups = await this.links.groups(lastLinkId, (a, b) => !isFusionLink(a, b));
     const stats = await this.stats.current();
     const lists = buildTrainingLists(stats, groups);
     const fit = fitTermWeights(lists, DEFAULT_FIT_OPTIONS);
-    this.modelId = await this.links.saveModel(lastLinkId, fit.lists, JSON.stringify(fit.weights.snapshot()));
+    const previous = this.weights;
     this.weights = fit.weights;
+    let fusion = this.fusionWeights;
+    try {
+      const fitted = this.fusionFitter
+        ? await this.fusionFitter(await this.links.groups(lastLinkId, isFusionLink))
+        : null;
+      if (fitted) {
+        fusion = fitted.weights;
+        this.logger.log(
+          `fusion weights lexical ${fusion.lexical.toFixed(2)} / cosine ${fusion.cosine.toFixed(2)} from ${fitted.lists} held-out lists`,
+        );
+      }
+    } catch (err) {
+      this.weights = previous;
+      throw err;
+    }
+    this.modelId = await this.links.saveModel(
+      lastLinkId,
+      fit.lists,
+      JSON.stringify({ ...fit.weights.snapshot(), fusion }),
+    );
+    this.fusionWeights = fusion;
     this.fittedThrough = lastLinkId;
     const result = {
       lastLinkId,

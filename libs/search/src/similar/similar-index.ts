@@ -14,19 +14,44 @@ export interface SimilarDocument {
   grams: string;
   /** The questions document's indexedVersion, checked when a suggestion is hydrated. */
   indexedVersion?: string;
+  /** Thread state for the ranker's explicit preference (solved, official answer, me-too count). */
+  isSolved?: boolean;
+  hasOfficialAnswer?: boolean;
+  meTooCount?: number;
+  /** The sentence vector (embeddings/), or null: the document is found lexically only. */
+  _vectors?: Record<string, number[] | null>;
 }
+
+/** The userProvided embedder of the duplicate-detection index (vectors come from the application). */
+export const SIMILAR_EMBEDDER = 'bge';
+export const SIMILAR_EMBEDDER_DIMENSIONS = 512;
 
 export function similarUidOf(questionsUid: string): string {
   return `${questionsUid}_similar`;
 }
 
-export function buildSimilarDocument(q: {
-  id: string;
-  title: string;
-  body: string;
-  indexedVersion?: string;
-}): SimilarDocument {
-  return { id: q.id, grams: gramsOf(similarityText(q.title, q.body)), indexedVersion: q.indexedVersion };
+export function buildSimilarDocument(
+  q: {
+    id: string;
+    title: string;
+    body: string;
+    indexedVersion?: string;
+    isSolved?: boolean;
+    hasOfficialAnswer?: boolean;
+    meTooCount?: number;
+  },
+  vector?: Float32Array,
+): SimilarDocument {
+  return {
+    id: q.id,
+    grams: gramsOf(similarityText(q.title, q.body)),
+    indexedVersion: q.indexedVersion,
+    isSolved: q.isSolved ?? false,
+    hasOfficialAnswer: q.hasOfficialAnswer ?? false,
+    meTooCount: q.meTooCount ?? 0,
+    // Six decimals: a third of the JSON of full floats, cosines unchanged to 1e-6.
+    _vectors: { [SIMILAR_EMBEDDER]: vector ? Array.from(vector, (x) => Math.round(x * 1e6) / 1e6) : null },
+  };
 }
 
 export const SIMILAR_INDEX_SETTINGS: Settings = {
@@ -40,4 +65,7 @@ export const SIMILAR_INDEX_SETTINGS: Settings = {
   proximityPrecision: 'byAttribute',
   facetSearch: false,
   pagination: { maxTotalHits: 1000 },
+  // The vector search restricted to the lexical candidates filters on id.
+  filterableAttributes: ['id'],
+  embedders: { [SIMILAR_EMBEDDER]: { source: 'userProvided', dimensions: SIMILAR_EMBEDDER_DIMENSIONS } },
 };

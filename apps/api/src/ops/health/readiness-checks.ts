@@ -1,5 +1,12 @@
 import { AppConfig, RedisConnection, pendingMigrations } from '@app/core';
-import { IndexIdentityGuard, REINDEX_HINT, SearchHealth, SearchHealthService, isForeign } from '@app/search';
+import {
+  EmbeddingService,
+  IndexIdentityGuard,
+  REINDEX_HINT,
+  SearchHealth,
+  SearchHealthService,
+  isForeign,
+} from '@app/search';
 import { Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -55,6 +62,7 @@ export class ReadinessChecks {
     private readonly config: AppConfig,
     @InjectDataSource() private readonly db: DataSource,
     private readonly indexIdentity: IndexIdentityGuard,
+    private readonly embeddings: EmbeddingService,
   ) {}
 
   checks(): ReadinessCheck[] {
@@ -71,6 +79,7 @@ export class ReadinessChecks {
       { name: 'meilisearch', severity: 'degraded', run: () => this.meilisearch(search) },
       { name: 'outbox', severity: 'degraded', run: () => this.outbox(search) },
       { name: 'searchIndexIdentity', severity: 'degraded', run: () => this.searchIndexIdentity() },
+      { name: 'embeddings', severity: 'degraded', run: () => this.embeddingsCheck() },
     ];
     if (this.redis.client) checks.push({ name: 'redis', severity: 'degraded', run: () => this.redisCheck() });
     return checks;
@@ -127,6 +136,19 @@ export class ReadinessChecks {
     return mismatch ? check.down(details) : check.up(details);
   }
 
+
+  /**
+   * The duplicate-detection model: down (degraded) when EMBEDDINGS=on but it is missing, fails its
+   * checksum or failed at run time; suggestions then come from the lexical ranker alone.
+   */
+  private async embeddingsCheck(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('embeddings');
+    await Promise.race([this.embeddings.ready(), new Promise((r) => setTimeout(r, 2000).unref())]);
+    const status = this.embeddings.status();
+    return status.state === 'unavailable'
+      ? check.down({ ...status, impact: 'duplicate suggestions are lexical-only' })
+      : check.up({ ...status });
+  }
 
   private async migrations(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('migrations');
