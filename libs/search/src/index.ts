@@ -29,3 +29,4 @@ export * from './embeddings/embedding.repository';
 export * from './embeddings/question-vectors';
 export { FusionFitter } from './duplicates/fusion-fitter';
 export { SIMILAR_EMBEDDER } from './similar/similar-index';
+export * from './index/question-documents.loader';

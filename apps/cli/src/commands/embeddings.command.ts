@@ -1,6 +1,4 @@
-import { EmbeddingService, ReindexService } from '@app/search';
-import { QuestionDocumentsLoader } from '@app/search/index/question-documents.loader';
-import { QuestionVectors } from '@app/search/embeddings/question-vectors';
+import { EmbeddingService, QuestionDocumentsLoader, QuestionVectors, ReindexService } from '@app/search';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Presets, SingleBar } from 'cli-progress';
 import { Command, CommandRunner } from 'nest-commander';
