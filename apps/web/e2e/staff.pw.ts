@@ -25,3 +25,19 @@ test('members do not get the desk', async ({ page, request }) => {
   await expect(page.getByRole('alert')).toContainText('只有官方账号和版主');
   await expect(page.getByRole('link', { name: '官方工作台' })).toHaveCount(0);
 });
+
+test('a thread an official account claims shows 官方处理中 to an anonymous reader', async ({ page, request, browser }) => {
+  await signIn(page, request, 'alipay_support');
+  await page.goto('/staff');
+  const queue = page.getByTestId('desk-queue');
+  const unclaimed = queue.locator('li').filter({ has: page.getByRole('button', { name: '认领' }) }).first();
+  const href = await unclaimed.getByRole('link').first().getAttribute('href');
+  expect(href).toMatch(/^\/q\/\d+$/);
+  await unclaimed.getByRole('button', { name: '认领' }).click();
+
+  const anonymous = await browser.newContext();
+  const reader = await anonymous.newPage();
+  await reader.goto(new URL(href!, page.url()).toString());
+  await expect(reader.locator('.q-meta').getByText('官方处理中')).toBeVisible();
+  await anonymous.close();
+});

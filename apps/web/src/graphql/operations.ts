@@ -252,6 +252,14 @@ export const ThreadQuery = graphql(`
       viewerVote
       answerCount
       createdAt
+      officialHandling
+      privateSupport {
+        note
+        caseReference
+        channel
+        isOpen
+        outcome
+      }
       category {
         key
         name

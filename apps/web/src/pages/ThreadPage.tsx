@@ -266,6 +266,7 @@ export default function ThreadPage() {
         <div className="q-meta">
           <StatusBadges solved={q.isSolved} official={answers.some((a) => a.isOfficial)} />
           {q.isHidden && <span className="badge badge-hidden">{t('common.hidden')}</span>}
+          {q.officialHandling && <span className="badge badge-handling">{t('thread.officialHandling')}</span>}
           <Link to={`/u/${q.author.handle}`}>{q.author.displayName}</Link>
           <AuthorBadges badges={q.author.badges} />
           <span>{dayjs(q.createdAt).format('YYYY-MM-DD HH:mm')}</span>
@@ -277,6 +278,22 @@ export default function ThreadPage() {
           ))}
         </div>
         {q.isHidden && q.hiddenReason && <Alert type="warning" title={t('thread.hiddenNote', { reason: q.hiddenReason })} />}
+        {q.privateSupport && (
+          <Alert
+            type="info"
+            showIcon
+            title={q.privateSupport.isOpen ? t('thread.privateSupport') : t('thread.privateSupportClosed')}
+            description={
+              <>
+                <div>{q.privateSupport.note}</div>
+                {q.privateSupport.caseReference && (
+                  <div>{t('thread.caseReference', { ref: q.privateSupport.caseReference })}</div>
+                )}
+                {q.privateSupport.outcome && <div>{t('thread.caseOutcome', { outcome: q.privateSupport.outcome })}</div>}
+              </>
+            }
+          />
+        )}
         <div className="post-body" dangerouslySetInnerHTML={{ __html: q.bodyHtml }} />
         <Suspense fallback={null}>
           <PostAttachments questionId={q.id} />
