@@ -1,6 +1,7 @@
 import { Role } from '@app/accounts';
 import { Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
+import { markPublished, uploadPng } from '../helpers/attachments';
 import { eventually } from '../helpers/eventually';
 import { ACCEPT, MARK, answer, ask } from '../helpers/forum-ops';
 import { GqlResponse, TestApp, TestUser } from '../helpers/test-app';
@@ -89,6 +90,14 @@ interface Fixture {
   oq: string;
   /** A question like vq, for reply suggestions. */
   rq: string;
+  /** Images by asker on hq (attached before hiding): one published, one still staff-only. */
+  attachment: string;
+  draftAttachment: string;
+  /** Canned replies (by official); `spareCanned` is the one the delete probe removes. */
+  canned: string;
+  spareCanned: string;
+  /** The private-support case opened on hq before it was hidden. */
+  caseReference: string;
 }
 
 interface Outcome {
@@ -128,6 +137,8 @@ const THREAD_FIELDS = `${Q} revisions { ${R} } acceptedAnswer { ${A} } officialA
 const LIST_FIELDS = `${Q} acceptedAnswer { ${A} } officialAnswers { ${A} }`;
 
 const NOBODY: Actor[] = ['anonymous', 'other'];
+const DESK_QUEUE = `{ officialQueue(first: 20) { edges { node { question { ${LIST_FIELDS} } } } } }`;
+const STALE = `{ staleOfficialAnswers(first: 20) { edges { node { answer { ${A} question { ${Q} } } } } } }`;
 
 /** Neither the hidden posts' ids nor their text reach these actors. */
 function expectNothingHidden(o: Outcome, fx: Fixture): void {
@@ -349,6 +360,92 @@ const PROBES: Record<string, Probe> = {
       expectNothingHidden(o, fx);
     },
   },
+  // The official desk: hidden threads are no desk work. Official accounts are no authors, so hq and
+  // ha are as invisible to them as to `other`; moderators may see hidden threads.
+  'Query.officialQueue': {
+    covers: ['DeskQueueConnection.edges', 'DeskQueueEdge.node', 'DeskQueueItem.question'],
+    run: async (fx, as) => {
+      const query = DESK_QUEUE;
+      expectCode(await as('anonymous', query), 'UNAUTHENTICATED');
+      expectCode(await as('other', query), 'FORBIDDEN'); // the desk only, whatever the thread
+      for (const actor of ['official', 'moderator'] as Actor[]) {
+        const o = await as(actor, query);
+        expectOk(o);
+        expectNothingHidden(o, fx); // hq was in the official's queue before it was hidden (set-up)
+      }
+    },
+  },
+  'Query.deskBreaches': {
+    covers: [],
+    run: async (fx, as) => {
+      const query = `{ deskBreaches(days: 30, first: 20) { edges { node { question { ${LIST_FIELDS} } } } } }`;
+      expectCode(await as('anonymous', query), 'UNAUTHENTICATED');
+      expectCode(await as('other', query), 'FORBIDDEN');
+      for (const actor of ['official', 'moderator'] as Actor[]) {
+        const o = await as(actor, query);
+        expectOk(o);
+        expectNothingHidden(o, fx);
+      }
+    },
+  },
+  'Query.staleOfficialAnswers': {
+    covers: ['DeskStaleConnection.edges', 'DeskStaleEdge.node', 'DeskStaleItem.answer'],
+    run: async (fx, as) => {
+      const query = STALE;
+      expectCode(await as('anonymous', query), 'UNAUTHENTICATED');
+      expectCode(await as('other', query), 'FORBIDDEN');
+      for (const actor of ['official', 'moderator'] as Actor[]) {
+        const o = await as(actor, query);
+        expectOk(o);
+        expectNothingHidden(o, fx); // ha was listed as stale before it was hidden (set-up)
+      }
+    },
+  },
+  'Query.previewCannedReply': {
+    covers: [],
+    run: async (fx, as) => {
+      const query = `query($c: ID!, $q: ID!) { previewCannedReply(id: $c, questionId: $q) { questionId text } }`;
+      const v = { c: fx.canned, q: fx.hq };
+      expectCode(await as('anonymous', query, v), 'UNAUTHENTICATED');
+      expectCode(await as('other', query, v), 'FORBIDDEN');
+      expectCode(await as('official', query, v), 'NOT_FOUND');
+      expectOk(await as('moderator', query, v));
+    },
+  },
+  'Query.deskActions': {
+    covers: [],
+    run: async (fx, as) => {
+      const query = `query($q: ID) { deskActions(questionId: $q, first: 20) { edges { node { action detail questionId } } } }`;
+      const v = { q: fx.hq };
+      expectCode(await as('anonymous', query, v), 'UNAUTHENTICATED');
+      // The audit trail is for moderators only, whatever the thread.
+      expectCode(await as('other', query, v), 'FORBIDDEN');
+      expectCode(await as('official', query, v), 'FORBIDDEN');
+      const o = await as('moderator', query, v);
+      expectOk(o);
+      expect(o.text).toContain('HANDOFF'); // the hand-off of hq (set-up)
+    },
+  },
+  // `id` here is an attachment's id, not a post's (the walk finds it by the argument's name): the probe
+  // reads the images of the hidden question hq. Official accounts see staff-only images of posts they
+  // can see, but not those of a hidden post.
+  'Query.attachment': {
+    covers: [],
+    run: async (fx, as) => {
+      const query = `query($id: ID!) { attachment(id: $id) { id visibility url } }`;
+      for (const id of [fx.attachment, fx.draftAttachment]) {
+        for (const actor of [...NOBODY, 'official', 'answerer'] as Actor[]) {
+          const o = await as(actor, query, { id });
+          expectOk(o);
+          expect([actor, o.res.data?.attachment]).toEqual([actor, null]);
+        }
+        for (const actor of ['asker', 'moderator'] as Actor[]) {
+          const o = await as(actor, query, { id });
+          expect(o.res.data?.attachment).toMatchObject({ id, visibility: 'STAFF_ONLY' });
+        }
+      }
+    },
+  },
   'Subscription.notificationAdded': {
     covers: [],
     run: async (fx, as) => {
@@ -554,6 +651,118 @@ const PROBES: Record<string, Probe> = {
       ['asker'],
     ),
   },
+  // Desk writes on the hidden thread: official accounts get NOT_FOUND, members FORBIDDEN (no desk).
+  'Mutation.claimThread': {
+    covers: [],
+    run: write(
+      `mutation($id: ID!) { claimThread(questionId: $id) { ${Q} } }`,
+      (fx) => ({ id: fx.hq }),
+      // Moderators may see hq but only official accounts claim threads.
+      { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'NOT_FOUND', moderator: 'FORBIDDEN' },
+      [],
+    ),
+  },
+  'Mutation.assignThread': {
+    covers: [],
+    run: async (fx, as) => {
+      const query = `mutation($id: ID!, $u: ID!) { assignThread(questionId: $id, userId: $u) { ${Q} } }`;
+      const v = { id: fx.hq, u: users.official.id };
+      await write(
+        query,
+        () => v,
+        { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'NOT_FOUND' },
+        [],
+      )(fx, as);
+      // A moderator sees hq, but a hidden thread is no desk work.
+      expectCode(await as('moderator', query, v), 'CONFLICT');
+    },
+  },
+  'Mutation.releaseThread': {
+    covers: [],
+    run: write(
+      `mutation($id: ID!) { releaseThread(questionId: $id) { ${Q} } }`,
+      (fx) => ({ id: fx.hq }),
+      { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'NOT_FOUND' },
+      ['moderator'],
+    ),
+  },
+  'Mutation.handOffToPrivateSupport': {
+    covers: [],
+    run: async (fx, as) => {
+      const query = `mutation($id: ID!) { handOffToPrivateSupport(questionId: $id, reason: "走查转人工") { ${Q} } }`;
+      await write(
+        query,
+        () => ({ id: fx.hq }),
+        { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'NOT_FOUND' },
+        [],
+      )(fx, as);
+      expectCode(await as('moderator', query, { id: fx.hq }), 'CONFLICT');
+    },
+  },
+  'Mutation.insertCannedReply': {
+    covers: [],
+    run: write(
+      `mutation($c: ID!, $q: ID!) { insertCannedReply(id: $c, questionId: $q) { questionId text usageCount } }`,
+      (fx) => ({ c: fx.canned, q: fx.hq }),
+      // Official accounts only insert (moderators preview): FORBIDDEN for them whatever the thread.
+      { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'NOT_FOUND', moderator: 'FORBIDDEN' },
+      [],
+    ),
+  },
+  // `id` of a canned reply, not of a post (found by the argument's name): canned replies belong to no
+  // thread. The probe runs the edit and checks that members are refused and nothing hidden comes back.
+  'Mutation.updateCannedReply': {
+    covers: [],
+    run: async (fx, as) => {
+      const query = `mutation($id: ID!, $i: CannedReplyInput!) { updateCannedReply(id: $id, input: $i) { id title body } }`;
+      const v = { id: fx.canned, i: { title: '走查模板', body: '您好 {asker}，我们已收到。' } };
+      await write(query, () => v, { ...SIGNED_OUT, other: 'FORBIDDEN' }, [])(fx, as);
+      const o = await as('official', query, v);
+      expectOk(o);
+      expectNothingHidden(o, fx);
+    },
+  },
+  'Mutation.deleteCannedReply': {
+    covers: [],
+    run: async (fx, as) => {
+      const query = `mutation($id: ID!) { deleteCannedReply(id: $id) }`;
+      await write(query, () => ({ id: fx.spareCanned }), { ...SIGNED_OUT, other: 'FORBIDDEN' }, [
+        'official',
+      ])(fx, as);
+      expectCode(await as('official', query, { id: fx.spareCanned }), 'NOT_FOUND');
+    },
+  },
+  'Mutation.closePrivateSupportCase': {
+    covers: [],
+    run: write(
+      `mutation($c: String!) { closePrivateSupportCase(caseReference: $c, outcome: "已电话回访") { ${Q} } }`,
+      (fx) => ({ c: fx.caseReference }),
+      // The case is on hq: an official account cannot see the thread it is about.
+      { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'NOT_FOUND' },
+      ['moderator'],
+    ),
+  },
+  // Attachment ids, not post ids (found by the argument's name): the images of the hidden question hq.
+  'Mutation.publishAttachment': {
+    covers: [],
+    run: write(
+      `mutation($id: ID!) { publishAttachment(id: $id, confirmWithoutCheck: true) { notice attachment { id visibility url } } }`,
+      (fx) => ({ id: fx.draftAttachment }),
+      // Only the uploader publishes, whatever the image; on a hidden post it stays staff-only.
+      { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'FORBIDDEN' },
+      ['asker'],
+    ),
+  },
+  'Mutation.deleteAttachment': {
+    covers: [],
+    run: write(
+      `mutation($id: ID!) { deleteAttachment(id: $id) }`,
+      (fx) => ({ id: fx.draftAttachment }),
+      // The uploader or a moderator only, whatever the image.
+      { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'FORBIDDEN' },
+      ['moderator'],
+    ),
+  },
   'Mutation.redactRevision': {
     covers: [],
     run: write(
@@ -708,6 +917,11 @@ describe('visibility walk over the schema', () => {
       dq: dq.id,
       oq: oq.id,
       rq: rq.id,
+      attachment: '',
+      draftAttachment: '',
+      canned: '',
+      spareCanned: '',
+      caseReference: '',
     };
 
     // Before hiding, the read paths that only the hidden state should close do return the thread:
@@ -739,6 +953,48 @@ describe('visibility walk over the schema', () => {
       );
       expect(o.seen).toContain(`Question:${hq.id}`);
     });
+
+    // The desk and images on the hidden posts, set up while they are visible: so each probe can fail.
+    const attachment = await uploadPng(app, asker.token);
+    const draftAttachment = await uploadPng(app, asker.token);
+    await markPublished(app, attachment);
+    await ok(
+      `mutation($i: EditQuestionInput!) { editQuestion(input: $i) { id } }`,
+      { i: { id: hq.id, attachmentIds: [attachment, draftAttachment] } },
+      asker.token,
+    );
+    for (const actor of ['anonymous', 'official'] as Actor[]) {
+      const o = await as(actor, `query($id: ID!) { attachment(id: $id) { id } }`, {
+        id: actor === 'anonymous' ? attachment : draftAttachment,
+      });
+      expect(o.res.data?.attachment).not.toBeNull();
+    }
+    const canned = await ok<{ createCannedReply: { id: string } }>(
+      `mutation($i: CannedReplyInput!) { createCannedReply(input: $i) { id } }`,
+      { i: { title: '提额说明', body: '您好 {asker}，提额请以官方渠道为准：{thread_url}' } },
+      official.token,
+    );
+    const spare = await ok<{ createCannedReply: { id: string } }>(
+      `mutation($i: CannedReplyInput!) { createCannedReply(input: $i) { id } }`,
+      { i: { title: '备用模板', body: '您好，请稍候。' } },
+      official.token,
+    );
+    expect((await as('official', DESK_QUEUE)).seen).toContain(`Question:${hq.id}`);
+    await app.db.query('UPDATE answers SET verified_at = ? WHERE id = ?', [new Date('2020-01-01'), ha]);
+    expect((await as('official', STALE)).seen).toContain(`Answer:${ha}`);
+    await ok(
+      `mutation($id: ID!) { handOffToPrivateSupport(questionId: $id, reason: "需要核实身份") { id } }`,
+      { id: hq.id },
+      official.token,
+    );
+    const [handoff] = await app.db.query('SELECT case_reference FROM desk_handoffs WHERE question_id = ?', [
+      hq.id,
+    ]);
+    fx.attachment = attachment;
+    fx.draftAttachment = draftAttachment;
+    fx.canned = canned.createCannedReply.id;
+    fx.spareCanned = spare.createCannedReply.id;
+    fx.caseReference = String(handoff.case_reference);
 
     await ok(
       `mutation($i: ModeratePostInput!) { hidePost(input: $i) { isHidden } }`,
