@@ -667,12 +667,7 @@ const PROBES: Record<string, Probe> = {
     run: async (fx, as) => {
       const query = `mutation($id: ID!, $u: ID!) { assignThread(questionId: $id, userId: $u) { ${Q} } }`;
       const v = { id: fx.hq, u: users.official.id };
-      await write(
-        query,
-        () => v,
-        { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'NOT_FOUND' },
-        [],
-      )(fx, as);
+      await write(query, () => v, { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'NOT_FOUND' }, [])(fx, as);
       // A moderator sees hq, but a hidden thread is no desk work.
       expectCode(await as('moderator', query, v), 'CONFLICT');
     },
@@ -726,9 +721,10 @@ const PROBES: Record<string, Probe> = {
     covers: [],
     run: async (fx, as) => {
       const query = `mutation($id: ID!) { deleteCannedReply(id: $id) }`;
-      await write(query, () => ({ id: fx.spareCanned }), { ...SIGNED_OUT, other: 'FORBIDDEN' }, [
-        'official',
-      ])(fx, as);
+      await write(query, () => ({ id: fx.spareCanned }), { ...SIGNED_OUT, other: 'FORBIDDEN' }, ['official'])(
+        fx,
+        as,
+      );
       expectCode(await as('official', query, { id: fx.spareCanned }), 'NOT_FOUND');
     },
   },

@@ -25,10 +25,7 @@ export const ATTACHMENT_STORE = Symbol('AttachmentStore');
  * official accounts are no staff: they cannot see the post, so not its images either.
  */
 export function isStaffFor(actor: Actor | null, a: AttachmentEntity, postHidden = false): boolean {
-  return (
-    !!actor &&
-    (actor.id === a.uploaderId || (actor.isOfficial && !postHidden) || isModerator(actor))
-  );
+  return !!actor && (actor.id === a.uploaderId || (actor.isOfficial && !postHidden) || isModerator(actor));
 }
 
 @Injectable()
