@@ -1,5 +1,7 @@
 import { request } from 'node:http';
 import sharp from 'sharp';
+import { Role } from '@app/accounts';
+import { uploadPng } from '../helpers/attachments';
 import { TestApp, TestUser } from '../helpers/test-app';
 
 // POST /attachments caps the file part, but the body as a whole must be capped too: a client that
@@ -91,5 +93,37 @@ describe('POST /attachments body size', () => {
       alice.id,
     ])) as { n: string }[];
     expect(Number(n)).toBe(0);
+  });
+
+  it('keeps a hidden post\'s images from official accounts, who cannot see the post either', async () => {
+    const mod = await t.withRole(await t.register('hb_mod'), Role.MODERATOR);
+    const official = await t.official(await t.register('hb_off'));
+    const id = await uploadPng(t, alice.token);
+    const asked = await t.ok<{ askQuestion: { question: { id: string } } }>(
+      `mutation($input: AskQuestionInput!) { askQuestion(input: $input) { question { id } } }`,
+      { input: { title: '账户冻结了怎么办', body: '截图见附件，申诉没有结果。', tags: [], attachmentIds: [id] } },
+      alice.token,
+    );
+    const qid = asked.askQuestion.question.id;
+    const ONE = `query($id: ID!) { attachment(id: $id) { id url } }`;
+    const before = await t.ok<{ attachment: { url: string } | null }>(ONE, { id }, official.token);
+    expect(before.attachment).not.toBeNull();
+    await t.ok(
+      `mutation($i: ModeratePostInput!) { hidePost(input: $i) { isHidden } }`,
+      { i: { targetType: 'QUESTION', targetId: qid, reason: '含有个人信息' } },
+      mod.token,
+    );
+    // The official cannot see the hidden question ...
+    const q = await t.gql(`query($id: ID!) { question(id: $id) { id } }`, { id: qid }, official.token);
+    expect((q as { data?: { question: unknown } }).data?.question ?? null).toBeNull();
+    // ... nor its image: no URL, and the URL made before the hide no longer serves the file.
+    expect((await t.ok<{ attachment: unknown }>(ONE, { id }, official.token)).attachment).toBeNull();
+    const old = await fetch(`${t.url}${before.attachment!.url}`, {
+      headers: { authorization: `Bearer ${official.token}` },
+    });
+    expect(old.status).not.toBe(200);
+    // Its author and moderators still do.
+    expect((await t.ok<{ attachment: unknown }>(ONE, { id }, mod.token)).attachment).not.toBeNull();
+    expect((await t.ok<{ attachment: unknown }>(ONE, { id }, alice.token)).attachment).not.toBeNull();
   });
 });

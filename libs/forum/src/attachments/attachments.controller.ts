@@ -182,7 +182,7 @@ export class AttachmentsController {
       } else {
         const actor = await this.actorOf(req);
         if (!actor) throw new HttpRefusal(401, 'UNAUTHENTICATED', 'This image is private: sign in to see it');
-        if (actor.id !== params.for || !isStaffFor(actor, a)) {
+        if (actor.id !== params.for || !isStaffFor(actor, a, hidden)) {
           throw new HttpRefusal(403, 'FORBIDDEN', 'This link was made for someone else');
         }
         key = a.storageKey;

@@ -20,9 +20,14 @@ import { UrlSigner, UrlVariant } from './url-signer';
 
 export const ATTACHMENT_STORE = Symbol('AttachmentStore');
 
-/** Who sees staff-only files: the uploader, official accounts, moderators and admins. */
-export function isStaffFor(actor: Actor | null, a: AttachmentEntity): boolean {
-  return !!actor && (actor.id === a.uploaderId || actor.isOfficial || isModerator(actor));
+/**
+ * Who sees staff-only files: the uploader, official accounts, moderators and admins. On a hidden post
+ * only the uploader and moderators, like the post itself (official accounts cannot see hidden posts).
+ */
+export function isStaffFor(actor: Actor | null, a: AttachmentEntity, postHidden = false): boolean {
+  return (
+    !!actor && (actor.id === a.uploaderId || (actor.isOfficial && !postHidden) || isModerator(actor))
+  );
 }
 
 @Injectable()
@@ -100,7 +105,7 @@ export class AttachmentsService {
 
   /** The attachment as `viewer` may see it, or null when they may not. */
   view(viewer: Actor | null, a: AttachmentEntity, postHidden: boolean): Attachment | null {
-    const staff = isStaffFor(viewer, a);
+    const staff = isStaffFor(viewer, a, postHidden);
     const isPublic = this.isPublic(a, postHidden);
     if (!isPublic && !staff) return null;
     const exp =
