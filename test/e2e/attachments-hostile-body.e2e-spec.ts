@@ -126,4 +126,15 @@ describe('POST /attachments body size', () => {
     expect((await t.ok<{ attachment: unknown }>(ONE, { id }, mod.token)).attachment).not.toBeNull();
     expect((await t.ok<{ attachment: unknown }>(ONE, { id }, alice.token)).attachment).not.toBeNull();
   });
+
+  it('shows an upload not on any post to its uploader (and moderators), not to every official account', async () => {
+    const mod = await t.withRole(await t.register('hb_mod2'), Role.MODERATOR);
+    const official = await t.official(await t.register('hb_off2'));
+    const bob = await t.register('hb_bob');
+    const id = await uploadPng(t, bob.token); // uploaded, never attached: a private preview
+    const ONE = `query($id: ID!) { attachment(id: $id) { id url } }`;
+    expect((await t.ok<{ attachment: unknown }>(ONE, { id }, official.token)).attachment).toBeNull();
+    expect((await t.ok<{ attachment: unknown }>(ONE, { id }, bob.token)).attachment).not.toBeNull();
+    expect((await t.ok<{ attachment: unknown }>(ONE, { id }, mod.token)).attachment).not.toBeNull();
+  });
 });
