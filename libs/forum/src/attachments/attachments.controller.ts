@@ -94,6 +94,18 @@ function readOneFile(req: Request): Promise<Buffer> {
       else resolve(Buffer.concat(chunks));
     });
     req.on('error', () => fail(new HttpRefusal(400, 'BAD_REQUEST', 'The upload was interrupted')));
+    // The whole body is capped, not only the file part: without a Content-Length (chunked), bytes in
+    // other parts, fields or the epilogue would otherwise be read without end.
+    let bodySize = 0;
+    req.on('data', (chunk: Buffer) => {
+      bodySize += chunk.length;
+      if (bodySize > MAX_UPLOAD_BYTES + MULTIPART_SLACK) {
+        chunks.length = 0;
+        fail(
+          new UploadRefused('FILE_TOO_LARGE', `Images may be at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB`),
+        );
+      }
+    });
     req.pipe(bb);
   });
 }

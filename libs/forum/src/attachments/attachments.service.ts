@@ -21,11 +21,14 @@ import { UrlSigner, UrlVariant } from './url-signer';
 export const ATTACHMENT_STORE = Symbol('AttachmentStore');
 
 /**
- * Who sees staff-only files: the uploader, official accounts, moderators and admins. On a hidden post
- * official accounts are no staff: they cannot see the post, so not its images either.
+ * Who sees staff-only files: the uploader, official accounts, moderators and admins. Official accounts
+ * only on a post they can see: not an upload on no post (a private preview, or removed from its post),
+ * nor one on a hidden post (official accounts cannot see hidden posts).
  */
 export function isStaffFor(actor: Actor | null, a: AttachmentEntity, postHidden = false): boolean {
-  return !!actor && (actor.id === a.uploaderId || (actor.isOfficial && !postHidden) || isModerator(actor));
+  if (!actor) return false;
+  const officialSees = actor.isOfficial && !!a.targetId && !postHidden;
+  return actor.id === a.uploaderId || officialSees || isModerator(actor);
 }
 
 @Injectable()
