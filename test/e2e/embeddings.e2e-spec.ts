@@ -27,8 +27,16 @@ interface Ready {
 
 const similar = async (t: TestApp, title: string): Promise<Similar[]> =>
   (await t.ok<{ similarQuestions: Similar[] }>(SIMILAR, { title, limit: 10 })).similarQuestions;
+/**
+ * Readiness once the model check has settled: the instance starts answering while the model is checked
+ * and loaded in the background (state `idle` until then), so a first probe can come before the verdict.
+ */
 const ready = async (t: TestApp): Promise<Ready> =>
-  (await (await fetch(`${t.url}/health/ready`)).json()) as Ready;
+  eventually(async () => {
+    const body = (await (await fetch(`${t.url}/health/ready`)).json()) as Ready;
+    expect(['idle', 'loading']).not.toContain(body.details.embeddings?.state);
+    return body;
+  }, 60000);
 const metrics = async (t: TestApp): Promise<string> => (await fetch(`${t.url}/metrics`)).text();
 const storedVectors = async (t: TestApp): Promise<number> =>
   Number(
