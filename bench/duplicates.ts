@@ -30,7 +30,7 @@ import { EmbeddingService } from '@app/search';
 import { embeddingText } from '@app/search';
 import { SIMILAR_EMBEDDER } from '@app/search';
 import { EmbeddingDiskCache } from './lib/embedding-cache';
-import { SimilarityLinksStore } from '@app/search';
+import { SimilarityLinksRepository } from '@app/search';
 import { SimilarityModel } from '@app/search';
 import { SimilarityStats } from '@app/search';
 import { INestApplicationContext } from '@nestjs/common';
@@ -71,7 +71,7 @@ async function fitModel(
   byDocId: Map<string, string>,
 ): Promise<void> {
   const links = importableLinks(dir, byDocId);
-  const added = await ctx.get(SimilarityLinksStore).add(links, 'import');
+  const added = await ctx.get(SimilarityLinksRepository).add(links, 'import');
   console.log(`imported ${added} ${TRAIN_SPLIT} links (source import)`);
   const fit = await ctx.get(SimilarityModel).refit();
   if (fit) {

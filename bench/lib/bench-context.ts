@@ -2,7 +2,7 @@ import { CoreModule } from '@app/core';
 import { QuestionIndex } from '@app/search';
 import { MeiliConnection } from '@app/search';
 import { LearnedSimilarityRanker } from '@app/search';
-import { SimilarityLinksStore } from '@app/search';
+import { SimilarityLinksRepository } from '@app/search';
 import { SimilarityModel } from '@app/search';
 import { SimilarityStats } from '@app/search';
 import { FusionFitter } from '@app/search';
@@ -25,7 +25,7 @@ import { parseDatabaseUrl } from '@app/core';
   providers: [
     MeiliConnection,
     QuestionIndex,
-    SimilarityLinksStore,
+    SimilarityLinksRepository,
     SimilarityStats,
     SimilarityModel,
     LearnedSimilarityRanker,

@@ -1,6 +1,6 @@
 import { Clock } from '@app/core';
 import { AcceptReminders, NotificationsRelay, NotificationsRunner } from '@app/notifications';
-import { OutboxStore } from '@app/search';
+import { SearchOutboxRepository } from '@app/search';
 import { Client, createClient } from 'graphql-ws';
 import Redis from 'ioredis';
 import WebSocket from 'ws';
@@ -176,7 +176,7 @@ describe('notifications', () => {
     expect(Number(max.id)).toBeGreaterThan(Number(cursor.id));
     // Pretend every row was indexed long ago: only the rows the cursor has passed may go.
     await t.db.query('UPDATE outbox_events SET processed_at = NOW(3) - INTERVAL 30 DAY');
-    await t.app.get(OutboxStore).purgeProcessed(7);
+    await t.app.get(SearchOutboxRepository).purgeProcessed(7);
     const [left] = await t.db.query('SELECT MIN(id) AS min, COUNT(*) AS n FROM outbox_events');
     expect(Number(left.min)).toBe(Number(cursor.id) + 1);
     await drain();

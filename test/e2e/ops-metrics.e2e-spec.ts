@@ -1,4 +1,4 @@
-import { OutboxRelay, OutboxStore, QuestionIndex } from '@app/search';
+import { OutboxRelay, SearchOutboxRepository, QuestionIndex } from '@app/search';
 import { MeiliTaskFailedError } from '../../libs/search/src/meili/meili-client';
 import { TestApp } from '../helpers/test-app';
 
@@ -62,7 +62,7 @@ describe('Prometheus metrics', () => {
     // A relay of its own (not started: SEARCH_RELAY=off), fed one claimed row whose write fails.
     const quiet = await TestApp.start({ SEARCH_RELAY: 'off' });
     try {
-      const store = quiet.app.get(OutboxStore);
+      const store = quiet.app.get(SearchOutboxRepository);
       jest
         .spyOn(store, 'claim')
         .mockResolvedValue([{ id: '1', aggregateType: 'question', aggregateId: '999999999', attempts: 1 }]);

@@ -1,7 +1,7 @@
 import { AccountsModule } from '@app/accounts';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AnswersReader } from './answers/answers.reader';
+import { AnswersRepository } from './answers/answers.repository';
 import { AnswersResolver } from './answers/answers.resolver';
 import { AnswersService } from './answers/answers.service';
 import { AnswerEntity } from './entities/answer.entity';
@@ -11,6 +11,8 @@ import { QuestionEntity } from './entities/question.entity';
 import { TagEntity } from './entities/tag.entity';
 import { CommunityResolver, AnswerFreshnessResolver } from './community/community.resolver';
 import { CommunityService } from './community/community.service';
+import { CommunityRepository } from './community/community.repository';
+import { AttachmentsRepository } from './attachments/attachments.repository';
 import { FollowEntity } from './entities/follow.entity';
 import { MeTooEntity } from './entities/me-too.entity';
 import { ReportEntity } from './entities/report.entity';
@@ -18,7 +20,7 @@ import { VoteEntity } from './entities/vote.entity';
 import { ModerationResolver } from './moderation/moderation.resolver';
 import { ModerationService } from './moderation/moderation.service';
 import { VisibilityService } from './moderation/visibility.service';
-import { QuestionsReader } from './questions/questions.reader';
+import { QuestionsRepository } from './questions/questions.repository';
 import { QuestionSourcesRepository } from './questions/question-sources.repository';
 import { QuestionsResolver } from './questions/questions.resolver';
 import { QuestionsService } from './questions/questions.service';
@@ -33,7 +35,7 @@ import { CategoryFieldEntity } from './entities/category-field.entity';
 import { CategoryEntity } from './entities/category.entity';
 import { SuggestionDraftEntity } from './entities/suggestion-draft.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
-import { RecommendationsReader } from './recommendations/recommendations.reader';
+import { RecommendationsRepository } from './recommendations/recommendations.repository';
 import { RecommendationsResolver } from './recommendations/recommendations.resolver';
 import { OfficialMarks } from './official/official-marks';
 import { RevisionsResolver } from './moderation/revisions.resolver';
@@ -62,11 +64,11 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
   ],
   providers: [
     QuestionsService,
-    QuestionsReader,
+    QuestionsRepository,
     QuestionSourcesRepository,
     QuestionsResolver,
     AnswersService,
-    AnswersReader,
+    AnswersRepository,
     AnswersResolver,
     VotesService,
     QuestionViewerVoteResolver,
@@ -76,6 +78,8 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     ModerationResolver,
     VisibilityService,
     CommunityService,
+    CommunityRepository,
+    AttachmentsRepository,
     CommunityResolver,
     AnswerFreshnessResolver,
     CategoriesService,
@@ -83,16 +87,16 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     QuestionCategoryResolver,
     DeflectionService,
     DeflectionResolver,
-    RecommendationsReader,
+    RecommendationsRepository,
     RecommendationsResolver,
     OfficialMarks,
     RevisionsService,
     RevisionsResolver,
   ],
   exports: [
-    QuestionsReader,
+    QuestionsRepository,
     QuestionSourcesRepository,
-    AnswersReader,
+    AnswersRepository,
     QuestionsService,
     AnswersService,
     VotesService,

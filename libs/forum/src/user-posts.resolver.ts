@@ -1,18 +1,18 @@
 import { User } from '@app/accounts';
 import { Ctx, RequestContext, toConnection } from '@app/core';
 import { Args, Int, Parent, ResolveField, Resolver } from '@nestjs/graphql';
-import { AnswersReader } from './answers/answers.reader';
+import { AnswersRepository } from './answers/answers.repository';
 import { AnswerConnection } from './models/answer.model';
 import { QuestionConnection } from './models/question.model';
 import { VisibilityService } from './moderation/visibility.service';
-import { QuestionsReader } from './questions/questions.reader';
+import { QuestionsRepository } from './questions/questions.repository';
 
 /** Adds a user's questions and answers to the accounts lib's User type. */
 @Resolver(() => User)
 export class UserPostsResolver {
   constructor(
-    private readonly questionReader: QuestionsReader,
-    private readonly answerReader: AnswersReader,
+    private readonly questionReader: QuestionsRepository,
+    private readonly answerReader: AnswersRepository,
     private readonly visibility: VisibilityService,
   ) {}
 

@@ -6,7 +6,7 @@ import { NotificationEntity } from './entities/notification.entity';
 import { ForumModule } from '@app/forum';
 import { AcceptReminders } from './accept-reminders';
 import { NotificationBus } from './notification-bus';
-import { NotificationsReader } from './notifications.reader';
+import { NotificationsRepository } from './notifications.repository';
 import { NotificationsRelay } from './notifications.relay';
 import { NotificationsResolver } from './notifications.resolver';
 import { NotificationsRunner } from './notifications.runner';
@@ -23,7 +23,7 @@ import { NotificationsRunner } from './notifications.runner';
   ],
   providers: [
     NotificationBus,
-    NotificationsReader,
+    NotificationsRepository,
     NotificationsRelay,
     AcceptReminders,
     NotificationsRunner,

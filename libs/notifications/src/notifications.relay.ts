@@ -5,7 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { NotificationBus, toMessage } from './notification-bus';
 import { NotificationKind } from './notification.models';
 import { Notice, OutboxRecord, needsFollowers, noticesFor, solvesThread } from './notification-rules';
-import { NotificationsReader } from './notifications.reader';
+import { NotificationsRepository } from './notifications.repository';
 
 export const NOTIFICATIONS_CONSUMER = 'notifications';
 const BATCH = 200;
@@ -29,7 +29,7 @@ export class NotificationsRelay {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly bus: NotificationBus,
-    private readonly reader: NotificationsReader,
+    private readonly reader: NotificationsRepository,
   ) {}
 
   async runOnce(): Promise<RelayResult> {

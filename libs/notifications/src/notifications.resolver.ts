@@ -15,12 +15,12 @@ import {
 import { Answer, Question, VisibilityService } from '@app/forum';
 import { NotificationBus, NotificationMessage, fromMessage } from './notification-bus';
 import { Notification, NotificationConnection, NotificationsReadResult } from './notification.models';
-import { NotificationsReader } from './notifications.reader';
+import { NotificationsRepository } from './notifications.repository';
 
 @Resolver(() => Notification)
 export class NotificationsResolver {
   constructor(
-    private readonly reader: NotificationsReader,
+    private readonly reader: NotificationsRepository,
     private readonly bus: NotificationBus,
     private readonly users: UsersService,
     private readonly visibility: VisibilityService,

@@ -2,14 +2,14 @@ import { ForumModule } from '@app/forum';
 import { Module } from '@nestjs/common';
 import { SearchHealthService } from './health/search-health.service';
 import { IndexIdentityGuard } from './identity/index-identity.guard';
-import { IndexIdentityStore } from './identity/index-identity.store';
+import { IndexIdentityRepository } from './identity/index-identity.repository';
 import { QuestionDocumentsLoader } from './index/question-documents.loader';
 import { QuestionIndex } from './index/question-index';
 import { ReindexService } from './index/reindex.service';
 import { MeiliConnection } from './meili/meili-connection';
 import { OutboxRelay } from './relay/outbox-relay';
-import { OutboxStore } from './relay/outbox-store';
-import { SimilarityLinksStore } from './ranking/similarity-links.store';
+import { SearchOutboxRepository } from './relay/search-outbox.repository';
+import { SimilarityLinksRepository } from './ranking/similarity-links.repository';
 import { SimilarityModel } from './ranking/similarity-model';
 import { SimilarityStats } from './ranking/similarity-stats';
 import { LearnedSimilarityRanker } from './ranking/learned-similarity-ranker';
@@ -25,14 +25,14 @@ import { QuestionVectors } from './embeddings/question-vectors';
     MeiliConnection,
     QuestionIndex,
     QuestionDocumentsLoader,
-    OutboxStore,
+    SearchOutboxRepository,
     OutboxRelay,
     ReindexService,
     SearchHealthService,
-    SimilarityLinksStore,
+    SimilarityLinksRepository,
     SimilarityStats,
     SimilarityModel,
-    IndexIdentityStore,
+    IndexIdentityRepository,
     IndexIdentityGuard,
     EmbeddingService,
     EmbeddingRepository,
@@ -45,15 +45,15 @@ import { QuestionVectors } from './embeddings/question-vectors';
     EmbeddingRepository,
     QuestionVectors,
     LearnedSimilarityRanker,
-    IndexIdentityStore,
+    IndexIdentityRepository,
     IndexIdentityGuard,
-    SimilarityLinksStore,
+    SimilarityLinksRepository,
     SimilarityStats,
     SimilarityModel,
     MeiliConnection,
     QuestionIndex,
     QuestionDocumentsLoader,
-    OutboxStore,
+    SearchOutboxRepository,
     OutboxRelay,
     ReindexService,
     SearchHealthService,

@@ -5,7 +5,7 @@ import { EditAnswerInput, PostAnswerInput, VoteInput } from '../dto/forum.inputs
 import { Answer, VoteResult } from '../models/answer.model';
 import { PostType } from '../models/enums';
 import { Question, Revision } from '../models/question.model';
-import { QuestionsReader } from '../questions/questions.reader';
+import { QuestionsRepository } from '../questions/questions.repository';
 import { VotesService } from '../votes/votes.service';
 import { renderMarkdown } from '../rendering/markdown';
 import { VisibilityService } from '../moderation/visibility.service';
@@ -16,7 +16,7 @@ export class AnswersResolver {
   constructor(
     private readonly answers: AnswersService,
     private readonly votes: VotesService,
-    private readonly questions: QuestionsReader,
+    private readonly questions: QuestionsRepository,
     private readonly users: UsersService,
     private readonly visibility: VisibilityService,
   ) {}

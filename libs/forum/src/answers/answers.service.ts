@@ -9,7 +9,7 @@ import { PostRevisionEntity } from '../entities/post-revision.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { toAnswer } from '../forum.mappers';
 import { lockAnswer, lockQuestion } from '../forum.locks';
-import { QuestionsReader } from '../questions/questions.reader';
+import { QuestionsRepository } from '../questions/questions.repository';
 import {
   cleanBody,
   officialMarkAfterEdit,
@@ -31,7 +31,7 @@ import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.m
 import { Question } from '../models/question.model';
 import { IdempotentWrite } from '../entities/idempotency-key.entity';
 import { idempotentRequest, inIdempotentTransaction } from '../idempotency/idempotency';
-import { attachToPost } from '../attachments/attachments.writes';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { AttachmentTarget } from '../attachments/attachment.entity';
 
 export const ANSWER_EVENTS = {
@@ -48,7 +48,8 @@ export const ANSWER_EVENTS = {
 export class AnswersService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly questions: QuestionsReader,
+    private readonly questions: QuestionsRepository,
+    private readonly attachments: AttachmentsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -87,7 +88,7 @@ export class AnswersService {
         verifiedAt: isOfficial ? this.clock.now() : null,
       });
       const answerId = String(identifiers[0].id);
-      await attachToPost(m, actor.id, AttachmentTarget.ANSWER, answerId, input.attachmentIds, this.clock.now());
+      await this.attachments.attachToPost(m, actor.id, AttachmentTarget.ANSWER, answerId, input.attachmentIds, this.clock.now());
       q.answerCount += 1;
       await refreshThreadState(m, q);
       await writeOutbox(m, {
@@ -113,7 +114,7 @@ export class AnswersService {
       const a = await lockAnswer(m, id);
       requireVisibleAnswer(actor, a, q);
       requireAuthorOrModerator(actor, a.authorId, 'edit this answer');
-      await attachToPost(m, actor.id, AttachmentTarget.ANSWER, id, input.attachmentIds, this.clock.now(), true);
+      await this.attachments.attachToPost(m, actor.id, AttachmentTarget.ANSWER, id, input.attachmentIds, this.clock.now(), true);
       await m.insert(PostRevisionEntity, {
         targetType: PostType.ANSWER,
         targetId: id,

@@ -9,8 +9,8 @@ import { MeTooEntity } from '../entities/me-too.entity';
 import { lockQuestion } from '../forum.locks';
 import { requireVisibleQuestion } from '../moderation/visibility.policy';
 import { Question } from '../models/question.model';
-import { QuestionsReader } from '../questions/questions.reader';
-import { addFollow, recountMeToos } from './community.writes';
+import { QuestionsRepository } from '../questions/questions.repository';
+import { CommunityRepository } from './community.repository';
 
 export const COMMUNITY_EVENTS = {
   meToo: 'question.me_too',
@@ -21,7 +21,8 @@ export const COMMUNITY_EVENTS = {
 export class CommunityService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly questions: QuestionsReader,
+    private readonly questions: QuestionsRepository,
+    private readonly repository: CommunityRepository,
   ) {}
 
   /** Marks "我也遇到了" once per member (repeating it changes nothing); never on your own question. */
@@ -38,8 +39,8 @@ export class CommunityService {
         [actor.id, questionId],
       );
       if (res.affectedRows !== 1) return;
-      await recountMeToos(m, questionId);
-      await addFollow(m, actor.id, questionId);
+      await this.repository.recountMeToos(m, questionId);
+      await this.repository.addFollow(m, actor.id, questionId);
       await writeOutbox(m, {
         topic: COMMUNITY_EVENTS.meToo,
         aggregateType: 'question',
@@ -56,7 +57,7 @@ export class CommunityService {
       requireVisibleQuestion(actor, await lockQuestion(m, questionId));
       const res = await m.delete(MeTooEntity, { userId: actor.id, questionId });
       if (!res.affected) return;
-      await recountMeToos(m, questionId);
+      await this.repository.recountMeToos(m, questionId);
       await writeOutbox(m, {
         topic: COMMUNITY_EVENTS.meTooWithdrawn,
         aggregateType: 'question',
@@ -72,7 +73,7 @@ export class CommunityService {
     const q = await this.questions.getOne(questionId);
     requireVisibleQuestion(actor, q);
     await rateLimitCheckpoint();
-    await addFollow(this.db.manager, actor.id, questionId);
+    await this.repository.addFollow(this.db.manager, actor.id, questionId);
     return q;
   }
 

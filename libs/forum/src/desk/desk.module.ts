@@ -1,7 +1,7 @@
 import { AccountsModule } from '@app/accounts';
 import { Module } from '@nestjs/common';
 import { ForumModule } from '../forum.module';
-import { DeskReader } from './desk.reader';
+import { DeskRepository } from './desk.repository';
 import { DeskActionResolver, DeskClaimResolver, DeskQuestionResolver, DeskResolver } from './desk.resolver';
 import { DeskService } from './desk.service';
 import { DeskSweep } from './desk.sweep';
@@ -14,7 +14,7 @@ import { DeskSweep } from './desk.sweep';
   imports: [ForumModule, AccountsModule],
   providers: [
     DeskService,
-    DeskReader,
+    DeskRepository,
     DeskSweep,
     DeskResolver,
     DeskQuestionResolver,

@@ -2,7 +2,7 @@ import { Actor, CurrentActor, SignedIn, User, UsersService, isModerator, toUser 
 import { Ctx, RequestContext, toConnection } from '@app/core';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Question } from '../models/question.model';
-import { QuestionsReader } from '../questions/questions.reader';
+import { QuestionsRepository } from '../questions/questions.repository';
 import {
   CannedReply,
   CannedReplyInput,
@@ -19,7 +19,7 @@ import {
   RenderedCannedReply,
   SupportChannelKind,
 } from './desk.models';
-import { DeskReader } from './desk.reader';
+import { DeskRepository } from './desk.repository';
 import { DeskService } from './desk.service';
 
 /** Whether the signed-in viewer works the desk (official account or moderator), per request. */
@@ -38,8 +38,8 @@ async function viewerOnDesk(
 export class DeskResolver {
   constructor(
     private readonly desk: DeskService,
-    private readonly reader: DeskReader,
-    private readonly questions: QuestionsReader,
+    private readonly reader: DeskRepository,
+    private readonly questions: QuestionsRepository,
   ) {}
 
   @Query(() => DeskQueueConnection, {

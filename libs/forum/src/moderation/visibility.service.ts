@@ -1,10 +1,10 @@
 import { Role, UsersService } from '@app/accounts';
 import { AppError, RequestContext } from '@app/core';
 import { Injectable } from '@nestjs/common';
-import { AnswersReader } from '../answers/answers.reader';
+import { AnswersRepository } from '../answers/answers.repository';
 import { Answer } from '../models/answer.model';
 import { Question } from '../models/question.model';
-import { QuestionsReader } from '../questions/questions.reader';
+import { QuestionsRepository } from '../questions/questions.repository';
 import {
   ANONYMOUS,
   PostFacts,
@@ -25,8 +25,8 @@ export type { ViewerAccess } from './visibility.policy';
 export class VisibilityService {
   constructor(
     private readonly users: UsersService,
-    private readonly questions: QuestionsReader,
-    private readonly answers: AnswersReader,
+    private readonly questions: QuestionsRepository,
+    private readonly answers: AnswersRepository,
   ) {}
 
   /** The viewer's access; costs one (request-cached) user lookup when signed in. */

@@ -4,7 +4,7 @@ import { Brackets, DataSource } from 'typeorm';
 import { AnswerEntity } from '../entities/answer.entity';
 import { tagNamesOf } from '../forum.mappers';
 import { QuestionStatus } from '../models/enums';
-import { QuestionsReader } from './questions.reader';
+import { QuestionsRepository } from './questions.repository';
 
 /** What other libs (the search index) need to describe a visible question: plain data, no entity. */
 export interface QuestionSearchSource {
@@ -31,7 +31,7 @@ export interface QuestionSearchSource {
 export class QuestionSourcesRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly questions: QuestionsReader,
+    private readonly questions: QuestionsRepository,
   ) {}
 
   /** Sources by id; ids of questions that no longer exist or are hidden are absent. */

@@ -13,7 +13,7 @@ import {
   tryParseId,
 } from '@app/core';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { AnswersReader } from '../answers/answers.reader';
+import { AnswersRepository } from '../answers/answers.repository';
 import { AskQuestionInput, EditQuestionInput, QuestionFilter } from '../dto/forum.inputs';
 import { compareAnswers, staleBefore } from '../forum.rules';
 import { Answer, AnswerConnection } from '../models/answer.model';
@@ -22,7 +22,7 @@ import { AskQuestionPayload } from '../models/payloads.model';
 import { Question, QuestionConnection, Revision, TagCount } from '../models/question.model';
 import { renderMarkdown } from '../rendering/markdown';
 import { VisibilityService } from '../moderation/visibility.service';
-import { QuestionsReader } from './questions.reader';
+import { QuestionsRepository } from './questions.repository';
 import { QuestionsService } from './questions.service';
 
 const MAX_ANSWERS_PAGE = 100;
@@ -31,8 +31,8 @@ const MAX_ANSWERS_PAGE = 100;
 export class QuestionsResolver {
   constructor(
     private readonly service: QuestionsService,
-    private readonly reader: QuestionsReader,
-    private readonly answerReader: AnswersReader,
+    private readonly reader: QuestionsRepository,
+    private readonly answerReader: AnswersRepository,
     private readonly users: UsersService,
     private readonly visibility: VisibilityService,
     private readonly clock: Clock,

@@ -8,10 +8,10 @@ import { PostRevisionEntity } from '../entities/post-revision.entity';
 import { QuestionTagEntity } from '../entities/question-tag.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { TagEntity } from '../entities/tag.entity';
-import { addFollow, mergeIntoCanonical } from '../community/community.writes';
+import { CommunityRepository } from '../community/community.repository';
 import { lockQuestion } from '../forum.locks';
 import { requireVisibleQuestion } from '../moderation/visibility.policy';
-import { QuestionsReader } from './questions.reader';
+import { QuestionsRepository } from './questions.repository';
 import { cleanBody, cleanTags, cleanTitle, requireAuthorOrModerator, statusOf } from '../forum.rules';
 import { PostType } from '../models/enums';
 import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
@@ -21,7 +21,7 @@ import { DeflectionService } from '../deflection/deflection.service';
 import { parseDraftId } from '../deflection/deflection.rules';
 import { IdempotentWrite } from '../entities/idempotency-key.entity';
 import { idempotentRequest, inIdempotentTransaction } from '../idempotency/idempotency';
-import { attachToPost } from '../attachments/attachments.writes';
+import { AttachmentsRepository } from '../attachments/attachments.repository';
 import { AttachmentTarget } from '../attachments/attachment.entity';
 
 export const QUESTION_EVENTS = {
@@ -34,9 +34,11 @@ export const QUESTION_EVENTS = {
 export class QuestionsService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly reader: QuestionsReader,
+    private readonly reader: QuestionsRepository,
     private readonly categories: CategoriesService,
     private readonly deflection: DeflectionService,
+    private readonly community: CommunityRepository,
+    private readonly attachments: AttachmentsRepository,
     private readonly clock: Clock,
   ) {}
 
@@ -66,8 +68,8 @@ export class QuestionsService {
       });
       const questionId = String(identifiers[0].id);
       await this.setTags(m, questionId, tags, tagIds);
-      await addFollow(m, actor.id, questionId);
-      await attachToPost(m, actor.id, AttachmentTarget.QUESTION, questionId, input.attachmentIds, this.clock.now());
+      await this.community.addFollow(m, actor.id, questionId);
+      await this.attachments.attachToPost(m, actor.id, AttachmentTarget.QUESTION, questionId, input.attachmentIds, this.clock.now());
       await writeOutbox(m, {
         topic: QUESTION_EVENTS.asked,
         aggregateType: 'question',
@@ -112,7 +114,7 @@ export class QuestionsService {
       });
       await m.update(QuestionEntity, { id }, { title: title ?? q.title, body: body ?? q.body });
       if (tags !== undefined) await this.setTags(m, id, tags, tagIds, links);
-      await attachToPost(m, actor.id, AttachmentTarget.QUESTION, id, attachmentIds, this.clock.now(), true);
+      await this.attachments.attachToPost(m, actor.id, AttachmentTarget.QUESTION, id, attachmentIds, this.clock.now(), true);
       await writeOutbox(m, { topic: QUESTION_EVENTS.edited, aggregateType: 'question', aggregateId: id });
     });
     return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };
@@ -149,7 +151,7 @@ export class QuestionsService {
       }
       if (q.duplicateOfId) throw AppError.conflict('This question is already closed as a duplicate');
       q.duplicateOfId = targetId;
-      await mergeIntoCanonical(m, q, target);
+      await this.community.mergeIntoCanonical(m, q, target);
       await m.update(QuestionEntity, { id: questionId }, { duplicateOfId: targetId, status: statusOf(q) });
       // Threads that pointed at this one now point at the canonical thread (no chains).
       const pointing = await m.find(QuestionEntity, {

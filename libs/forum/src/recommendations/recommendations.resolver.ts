@@ -2,11 +2,11 @@ import { Actor, AuthGuard, CurrentActor } from '@app/accounts';
 import { UseGuards } from '@nestjs/common';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { Question } from '../models/question.model';
-import { RecommendationsReader } from './recommendations.reader';
+import { RecommendationsRepository } from './recommendations.repository';
 
 @Resolver()
 export class RecommendationsResolver {
-  constructor(private readonly recommendations: RecommendationsReader) {}
+  constructor(private readonly recommendations: RecommendationsRepository) {}
 
   @Query(() => [Question], {
     description:

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { QuestionIndex } from '../index/question-index';
 import { isIndexNotFound } from '../meili/meili-client';
-import { OutboxStore } from '../relay/outbox-store';
+import { SearchOutboxRepository } from '../relay/search-outbox.repository';
 
 export interface SearchHealth {
   /** Meilisearch answers and the outbox is readable. */
@@ -25,7 +25,7 @@ export interface SearchHealth {
 export class SearchHealthService {
   constructor(
     private readonly index: QuestionIndex,
-    private readonly outbox: OutboxStore,
+    private readonly outbox: SearchOutboxRepository,
   ) {}
 
   async check(): Promise<SearchHealth> {

@@ -5,7 +5,7 @@ import { ReindexProgress, ReindexService } from '../index/reindex.service';
 import { isMeiliUnavailable } from '../meili/meili-client';
 import { SimilarityStats } from '../ranking/similarity-stats';
 import { IndexIdentityStatus, compareIdentity, isForeign } from './index-identity';
-import { IndexIdentityStore } from './index-identity.store';
+import { IndexIdentityRepository } from './index-identity.repository';
 
 // A matching index is looked at again now and then (another environment sharing the Meilisearch and
 // the prefix may rebuild it from its own database); a mismatch sooner, to notice an operator's reindex.
@@ -33,7 +33,7 @@ export class IndexIdentityGuard {
 
   constructor(
     private readonly index: QuestionIndex,
-    private readonly store: IndexIdentityStore,
+    private readonly store: IndexIdentityRepository,
     private readonly reindexer: ReindexService,
     private readonly stats: SimilarityStats,
     private readonly config: AppConfig,

@@ -1,6 +1,6 @@
 /**
  * What a search index mirrors. The index records the identity of the database it was built from
- * (IndexIdentityStore); the API compares that record with the database it serves.
+ * (IndexIdentityRepository); the API compares that record with the database it serves.
  */
 
 /** Who this database is: a generated id (table forum_instance), its schema version and its name. */

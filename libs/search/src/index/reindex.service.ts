@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { IndexIdentityStore } from '../identity/index-identity.store';
-import { OutboxStore } from '../relay/outbox-store';
+import { IndexIdentityRepository } from '../identity/index-identity.repository';
+import { SearchOutboxRepository } from '../relay/search-outbox.repository';
 import { QuestionDocumentsLoader } from './question-documents.loader';
 import { similarUidOf } from '../similar/similar-index';
 import { QuestionIndex } from './question-index';
@@ -36,8 +36,8 @@ export class ReindexService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly index: QuestionIndex,
     private readonly loader: QuestionDocumentsLoader,
-    private readonly outbox: OutboxStore,
-    private readonly identity: IndexIdentityStore,
+    private readonly outbox: SearchOutboxRepository,
+    private readonly identity: IndexIdentityRepository,
   ) {}
 
   async reindex(onProgress: (p: ReindexProgress) => void = () => undefined): Promise<ReindexResult> {

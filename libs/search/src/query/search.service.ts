@@ -2,7 +2,7 @@ import { AppError, RequestContext, charLength, decodeOffsetCursor, encodeCursor,
 import {
   CategoriesService,
   QuestionStatus,
-  QuestionsReader,
+  QuestionsRepository,
   TagCount,
   VisibilityService,
   canSeeQuestion,
@@ -42,7 +42,7 @@ interface RawResults {
 export class SearchService {
   constructor(
     private readonly index: QuestionIndex,
-    private readonly questions: QuestionsReader,
+    private readonly questions: QuestionsRepository,
     private readonly identity: IndexIdentityGuard,
     private readonly stale: StaleDocuments,
     private readonly visibility: VisibilityService,

@@ -1,7 +1,7 @@
 import { Question } from '@app/forum';
 import { Injectable, Logger } from '@nestjs/common';
 import { questionContentVersion } from '../index/question-document';
-import { OutboxStore } from '../relay/outbox-store';
+import { SearchOutboxRepository } from '../relay/search-outbox.repository';
 import { errorMessage } from '@app/core';
 
 export const STALE_DOCUMENT_TOPIC = 'search.stale_document';
@@ -16,7 +16,7 @@ export const STALE_DOCUMENT_TOPIC = 'search.stale_document';
 export class StaleDocuments {
   private readonly logger = new Logger('Search');
 
-  constructor(private readonly outbox: OutboxStore) {}
+  constructor(private readonly outbox: SearchOutboxRepository) {}
 
   /** True when `row` is what the document with `indexedVersion` describes. */
   describes(row: Question, indexedVersion: unknown): boolean {

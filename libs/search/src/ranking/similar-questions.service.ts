@@ -1,5 +1,5 @@
 import { AppConfig, AppError, RequestContext, charLength } from '@app/core';
-import { Question, QuestionStatus, QuestionsReader, VisibilityService, canSeeQuestion } from '@app/forum';
+import { Question, QuestionStatus, QuestionsRepository, VisibilityService, canSeeQuestion } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { IndexIdentityGuard } from '../identity/index-identity.guard';
 import { StaleDocuments } from '../query/stale-documents';
@@ -23,7 +23,7 @@ export interface SimilarResult {
 export class SimilarQuestionsService {
   constructor(
     private readonly ranker: SimilarityRanker,
-    private readonly questions: QuestionsReader,
+    private readonly questions: QuestionsRepository,
     private readonly visibility: VisibilityService,
     private readonly config: AppConfig,
     private readonly identity: IndexIdentityGuard,

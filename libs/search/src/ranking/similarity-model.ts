@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { LearnedTermWeights, TermWeightsSnapshot } from '../similar/learned-term-weights';
 import { LinkGroup, buildTrainingLists } from '../similar/training-lists';
 import { DEFAULT_FIT_OPTIONS, fitTermWeights } from '../similar/weights-fitter';
-import { SimilarityLinksStore } from './similarity-links.store';
+import { SimilarityLinksRepository } from './similarity-links.repository';
 import { SimilarityStats } from './similarity-stats';
 import { DEFAULT_FUSION_WEIGHTS, FusionWeights } from '../duplicates/fusion';
 import { createHash } from 'node:crypto';
@@ -53,7 +53,7 @@ export class SimilarityModel {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly links: SimilarityLinksStore,
+    private readonly links: SimilarityLinksRepository,
     private readonly stats: SimilarityStats,
   ) {}
 

@@ -8,7 +8,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import { OutboxRelay } from './outbox-relay';
-import { OutboxStore } from './outbox-store';
+import { SearchOutboxRepository } from './search-outbox.repository';
 
 export const RELAY_OPTIONS = Symbol('RELAY_OPTIONS');
 
@@ -33,7 +33,7 @@ export class OutboxRelayRunner implements OnApplicationBootstrap, OnModuleDestro
 
   constructor(
     private readonly relay: OutboxRelay,
-    private readonly store: OutboxStore,
+    private readonly store: SearchOutboxRepository,
     private readonly config: AppConfig,
     @Optional() @Inject(RELAY_OPTIONS) private readonly options: RelayOptions = {},
   ) {

@@ -6,8 +6,8 @@ import { sameDocument } from '../index/question-document';
 import { QuestionDocumentsLoader } from '../index/question-documents.loader';
 import { QuestionIndex } from '../index/question-index';
 import { isMeiliUnavailable } from '../meili/meili-client';
-import { SimilarityLink, SimilarityLinksStore } from '../ranking/similarity-links.store';
-import { ClaimedEvent, OutboxStore } from './outbox-store';
+import { SimilarityLink, SimilarityLinksRepository } from '../ranking/similarity-links.repository';
+import { ClaimedEvent, SearchOutboxRepository } from './search-outbox.repository';
 
 export interface BatchResult {
   claimed: number;
@@ -32,11 +32,11 @@ export class OutboxRelay {
   private readonly logger = new Logger(OutboxRelay.name);
 
   constructor(
-    private readonly store: OutboxStore,
+    private readonly store: SearchOutboxRepository,
     private readonly loader: QuestionDocumentsLoader,
     private readonly index: QuestionIndex,
     private readonly config: AppConfig,
-    private readonly links: SimilarityLinksStore,
+    private readonly links: SimilarityLinksRepository,
     private readonly identity: IndexIdentityGuard,
     @Optional() private readonly metrics?: Metrics,
   ) {}

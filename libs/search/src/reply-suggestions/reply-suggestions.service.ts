@@ -1,6 +1,6 @@
 import { Actor, isModerator } from '@app/accounts';
 import { AppError, RequestContext, parseId } from '@app/core';
-import { AnswersReader, VisibilityService } from '@app/forum';
+import { AnswersRepository, VisibilityService } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { MAX_SIMILAR, SimilarQuestionsService } from '../ranking/similar-questions.service';
 import { ReplySuggestion } from './reply-suggestion.model';
@@ -13,7 +13,7 @@ import { ReplySuggestion } from './reply-suggestion.model';
 export class ReplySuggestionsService {
   constructor(
     private readonly similar: SimilarQuestionsService,
-    private readonly answers: AnswersReader,
+    private readonly answers: AnswersRepository,
     private readonly visibility: VisibilityService,
   ) {}
 

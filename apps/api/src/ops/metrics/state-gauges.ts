@@ -1,5 +1,5 @@
 import { Metrics } from '@app/core';
-import { IndexIdentityGuard, OutboxStats, OutboxStore, isForeign } from '@app/search';
+import { IndexIdentityGuard, OutboxStats, SearchOutboxRepository, isForeign } from '@app/search';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
@@ -26,7 +26,7 @@ export class StateGauges {
 
   constructor(
     metrics: Metrics,
-    private readonly outbox: OutboxStore,
+    private readonly outbox: SearchOutboxRepository,
     @InjectDataSource() private readonly db: DataSource,
     private readonly indexIdentity: IndexIdentityGuard,
   ) {

@@ -24,7 +24,7 @@ import { ViewerAccess } from '../moderation/visibility.policy';
 
 /** Read side of questions: loaders, lists and counts. Every method is one SQL statement. */
 @Injectable()
-export class QuestionsReader {
+export class QuestionsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Questions by id with their tags, joined in the same statement. */

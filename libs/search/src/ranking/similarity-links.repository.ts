@@ -22,7 +22,7 @@ const MODELS_KEPT = 3;
 
 /** SQL on similarity_links (the training data) and similarity_models (fitted snapshots). */
 @Injectable()
-export class SimilarityLinksStore {
+export class SimilarityLinksRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** Idempotent (a replayed outbox row or a re-run import adds nothing); returns how many were new. */

@@ -17,7 +17,7 @@ import { In } from 'typeorm';
 import { AnswerEntity } from '../entities/answer.entity';
 import { ABANDON_AFTER_MS } from '../deflection/deflection.rules';
 import { toAnswer, toQuestion } from '../forum.mappers';
-import { QuestionsReader } from '../questions/questions.reader';
+import { QuestionsRepository } from '../questions/questions.repository';
 import {
   DeskAction,
   DeskClaimFilter,
@@ -54,14 +54,14 @@ interface QueueRow {
 
 /** Read side of the desk: the queue, stale official answers, breaches, the audit trail and figures. */
 @Injectable()
-export class DeskReader {
+export class DeskRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly desk: DeskService,
     private readonly sweep: DeskSweep,
-    private readonly questions: QuestionsReader,
+    private readonly questions: QuestionsRepository,
   ) {}
 
   private get defaultTarget(): number {

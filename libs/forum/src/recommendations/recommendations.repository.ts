@@ -5,7 +5,7 @@ import { DataSource } from 'typeorm';
 import { QuestionStatus } from '../models/enums';
 import { Question } from '../models/question.model';
 import { toQuestion } from '../forum.mappers';
-import { QuestionsReader } from '../questions/questions.reader';
+import { QuestionsRepository } from '../questions/questions.repository';
 
 /**
  * Threads for a member from what they asked about and marked 我也遇到了: the tags and categories of
@@ -13,10 +13,10 @@ import { QuestionsReader } from '../questions/questions.reader';
  * already me-too'd threads. Two SQL statements: the ids, then the rows.
  */
 @Injectable()
-export class RecommendationsReader {
+export class RecommendationsRepository {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly questions: QuestionsReader,
+    private readonly questions: QuestionsRepository,
   ) {}
 
   async forUser(userId: string, first: number | null | undefined): Promise<Question[]> {

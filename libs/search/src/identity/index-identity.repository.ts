@@ -18,7 +18,7 @@ interface StampDocument extends IndexStamp {
  * index is created empty, and by every reindex right after its swap.
  */
 @Injectable()
-export class IndexIdentityStore {
+export class IndexIdentityRepository {
   private instanceId: Promise<string> | null = null;
 
   constructor(

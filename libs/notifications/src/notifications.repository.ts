@@ -30,7 +30,7 @@ function toNotification(e: NotificationEntity): Notification {
 
 /** A user's notifications: newest first, unread count, marking read. */
 @Injectable()
-export class NotificationsReader {
+export class NotificationsRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   private get repo() {

@@ -27,7 +27,7 @@ export interface OutboxStats {
  * libs/core). State lives only here, so a relay resumes after any restart.
  */
 @Injectable()
-export class OutboxStore {
+export class SearchOutboxRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /**

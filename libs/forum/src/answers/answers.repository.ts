@@ -19,7 +19,7 @@ import { ViewerAccess } from '../moderation/visibility.policy';
 
 /** Read side of answers; each method is one SQL statement. */
 @Injectable()
-export class AnswersReader {
+export class AnswersRepository {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   loader(ctx: RequestContext): DataLoader<string, Answer | null> {
