@@ -88,7 +88,14 @@ export class AnswersService {
         verifiedAt: isOfficial ? this.clock.now() : null,
       });
       const answerId = String(identifiers[0].id);
-      await this.attachments.attachToPost(m, actor.id, AttachmentTarget.ANSWER, answerId, input.attachmentIds, this.clock.now());
+      await this.attachments.attachToPost(
+        m,
+        actor.id,
+        AttachmentTarget.ANSWER,
+        answerId,
+        input.attachmentIds,
+        this.clock.now(),
+      );
       q.answerCount += 1;
       await refreshThreadState(m, q);
       await writeOutbox(m, {
@@ -114,7 +121,15 @@ export class AnswersService {
       const a = await lockAnswer(m, id);
       requireVisibleAnswer(actor, a, q);
       requireAuthorOrModerator(actor, a.authorId, 'edit this answer');
-      await this.attachments.attachToPost(m, actor.id, AttachmentTarget.ANSWER, id, input.attachmentIds, this.clock.now(), true);
+      await this.attachments.attachToPost(
+        m,
+        actor.id,
+        AttachmentTarget.ANSWER,
+        id,
+        input.attachmentIds,
+        this.clock.now(),
+        true,
+      );
       await m.insert(PostRevisionEntity, {
         targetType: PostType.ANSWER,
         targetId: id,

@@ -1,5 +1,12 @@
 import { Actor } from '@app/accounts';
-import { AppError, RequestContext, inTransaction, parseId, rateLimitCheckpoint, writeOutbox } from '@app/core';
+import {
+  AppError,
+  RequestContext,
+  inTransaction,
+  parseId,
+  rateLimitCheckpoint,
+  writeOutbox,
+} from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';

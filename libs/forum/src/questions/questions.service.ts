@@ -69,7 +69,14 @@ export class QuestionsService {
       const questionId = String(identifiers[0].id);
       await this.setTags(m, questionId, tags, tagIds);
       await this.community.addFollow(m, actor.id, questionId);
-      await this.attachments.attachToPost(m, actor.id, AttachmentTarget.QUESTION, questionId, input.attachmentIds, this.clock.now());
+      await this.attachments.attachToPost(
+        m,
+        actor.id,
+        AttachmentTarget.QUESTION,
+        questionId,
+        input.attachmentIds,
+        this.clock.now(),
+      );
       await writeOutbox(m, {
         topic: QUESTION_EVENTS.asked,
         aggregateType: 'question',
@@ -114,7 +121,15 @@ export class QuestionsService {
       });
       await m.update(QuestionEntity, { id }, { title: title ?? q.title, body: body ?? q.body });
       if (tags !== undefined) await this.setTags(m, id, tags, tagIds, links);
-      await this.attachments.attachToPost(m, actor.id, AttachmentTarget.QUESTION, id, attachmentIds, this.clock.now(), true);
+      await this.attachments.attachToPost(
+        m,
+        actor.id,
+        AttachmentTarget.QUESTION,
+        id,
+        attachmentIds,
+        this.clock.now(),
+        true,
+      );
       await writeOutbox(m, { topic: QUESTION_EVENTS.edited, aggregateType: 'question', aggregateId: id });
     });
     return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };

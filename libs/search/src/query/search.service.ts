@@ -146,9 +146,7 @@ export class SearchService {
   ): Promise<RawResults> {
     const variants = query === '' ? [{ q: '', weight: 1 }] : searchQueryVariants(query);
     if (variants.length === 1) {
-      const r = await (
-        await this.index.index()
-      ).search(query, { ...params, offset, limit, facets: FACETS });
+      const r = await (await this.index.index()).search(query, { ...params, offset, limit, facets: FACETS });
       return {
         hits: r.hits,
         tags: r.facetDistribution?.tags ?? {},
@@ -201,5 +199,11 @@ function tagFacets(distribution: Record<string, number>): TagCount[] {
 }
 
 function emptyConnection(): SearchConnection {
-  return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, facets: [], categoryFacets: [], estimatedTotalCount: 0 };
+  return {
+    edges: [],
+    pageInfo: { hasNextPage: false, endCursor: null },
+    facets: [],
+    categoryFacets: [],
+    estimatedTotalCount: 0,
+  };
 }
