@@ -23,6 +23,7 @@
  */
 import 'reflect-metadata';
 import { CoreModule, parseDatabaseUrl } from '@app/core';
+import { FollowsModule } from '@app/notifications';
 import {
   ReindexService,
   SearchIndexModule,
@@ -111,7 +112,9 @@ function parseOptions(argv: readonly string[]): Options {
   };
 }
 
-@Module({ imports: [CoreModule.forRoot({ migrateOutsideProduction: true }), SearchIndexModule] })
+@Module({
+  imports: [CoreModule.forRoot({ migrateOutsideProduction: true }), FollowsModule, SearchIndexModule],
+})
 class SeedModule {}
 
 interface SizeReport {

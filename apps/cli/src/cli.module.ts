@@ -2,6 +2,7 @@ import { AccountsModule } from '@app/accounts';
 import { CoreModule } from '@app/core';
 import { DemoModule } from '@app/demo';
 import { ForumModule } from '@app/forum';
+import { FollowsModule } from '@app/notifications';
 import { SearchIndexModule } from '@app/search';
 import { Module } from '@nestjs/common';
 import { EmbeddingsRebuildCommand } from './commands/embeddings.command';
@@ -11,7 +12,7 @@ import { SeedCommand } from './commands/seed.command';
 import { UserOfficialCommand, UserRoleCommand } from './commands/user.commands';
 
 @Module({
-  imports: [CoreModule.forRoot(), AccountsModule, ForumModule, DemoModule, SearchIndexModule],
+  imports: [CoreModule.forRoot(), AccountsModule, ForumModule, FollowsModule, DemoModule, SearchIndexModule],
   providers: [
     MigrateCommand,
     UserRoleCommand,

@@ -13,7 +13,6 @@ import { CommunityResolver, AnswerFreshnessResolver } from './community/communit
 import { CommunityService } from './community/community.service';
 import { CommunityRepository } from './community/community.repository';
 import { AttachmentsRepository } from './attachments/attachments.repository';
-import { FollowEntity } from './entities/follow.entity';
 import { MeTooEntity } from './entities/me-too.entity';
 import { ReportEntity } from './entities/report.entity';
 import { VoteEntity } from './entities/vote.entity';
@@ -54,7 +53,6 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
       PostRevisionEntity,
       ReportEntity,
       MeTooEntity,
-      FollowEntity,
       CategoryEntity,
       CategoryFieldEntity,
       SuggestionDraftEntity,

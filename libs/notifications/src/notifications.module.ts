@@ -5,6 +5,8 @@ import { AcceptReminderEntity } from './entities/accept-reminder.entity';
 import { NotificationEntity } from './entities/notification.entity';
 import { ForumModule } from '@app/forum';
 import { AcceptReminders } from './accept-reminders';
+import { FollowsModule } from './follows/follows.module';
+import { FollowsResolver } from './follows/follows.resolver';
 import { NotificationBus } from './notification-bus';
 import { NotificationsRepository } from './notifications.repository';
 import { NotificationsRelay } from './notifications.relay';
@@ -19,6 +21,7 @@ import { NotificationsRunner } from './notifications.runner';
   imports: [
     ForumModule,
     AccountsModule,
+    FollowsModule,
     TypeOrmModule.forFeature([NotificationEntity, AcceptReminderEntity]),
   ],
   providers: [
@@ -28,6 +31,7 @@ import { NotificationsRunner } from './notifications.runner';
     AcceptReminders,
     NotificationsRunner,
     NotificationsResolver,
+    FollowsResolver,
   ],
   exports: [NotificationsRelay, NotificationsRunner, AcceptReminders],
 })

@@ -3,18 +3,12 @@ import { EntityManager } from 'typeorm';
 import { QuestionEntity } from '../entities/question.entity';
 
 /**
- * SQL shared by the writes that change me-too marks and follows, run inside the caller's
- * transaction. INSERT IGNORE-style upserts keep one row per member and question.
+ * SQL shared by the writes that change me-too marks, run inside the caller's transaction.
+ * INSERT IGNORE-style upserts keep one row per member and question. (Follows are libs/notifications'
+ * table; the forum's writes reach them through `QuestionFollowsPort`.)
  */
 @Injectable()
 export class CommunityRepository {
-  async addFollow(m: EntityManager, userId: string, questionId: string): Promise<void> {
-    await m.query(
-      'INSERT INTO question_follows (user_id, question_id) VALUES (?, ?) ON DUPLICATE KEY UPDATE user_id = user_id',
-      [userId, questionId],
-    );
-  }
-
   async recountMeToos(m: EntityManager, questionId: string): Promise<number> {
     const [row] = await m.query('SELECT COUNT(*) AS n FROM me_toos WHERE question_id = ?', [questionId]);
     const count = Number(row.n);
@@ -23,11 +17,12 @@ export class CommunityRepository {
   }
 
   /**
-   * Closing a duplicate moves its me-too marks and followers to the canonical thread; the duplicate's
+   * Closing a duplicate moves its me-too marks to the canonical thread (its followers move through
+   * `QuestionFollowsPort` in the same transaction); the duplicate's
    * asker has the same problem too. Members already on the canonical thread are not counted twice,
    * and the canonical thread's own asker never gets a me-too on their own question.
    */
-  async mergeIntoCanonical(
+  async mergeMeTooIntoCanonical(
     m: EntityManager,
     duplicate: Pick<QuestionEntity, 'id' | 'authorId'>,
     canonical: Pick<QuestionEntity, 'id' | 'authorId'>,
@@ -45,12 +40,6 @@ export class CommunityRepository {
       );
     }
     await m.query('DELETE FROM me_toos WHERE question_id = ?', [duplicate.id]);
-    await m.query(
-      `INSERT INTO question_follows (user_id, question_id, created_at)
-       SELECT src.user_id, ?, src.created_at FROM question_follows src WHERE src.question_id = ?
-     ON DUPLICATE KEY UPDATE user_id = question_follows.user_id`,
-      [canonical.id, duplicate.id],
-    );
     await this.recountMeToos(m, duplicate.id);
     await this.recountMeToos(m, canonical.id);
   }

@@ -30,32 +30,9 @@ export class CommunityResolver {
     return this.community.withdrawMeToo(actor, questionId);
   }
 
-  @Mutation(() => Question, { description: 'Get notified of new and official answers' })
-  @SignedIn('follow')
-  followQuestion(
-    @CurrentActor() actor: Actor,
-    @Args('questionId', { type: () => ID }) questionId: string,
-  ): Promise<Question> {
-    return this.community.follow(actor, questionId);
-  }
-
-  @Mutation(() => Question)
-  @SignedIn('follow')
-  unfollowQuestion(
-    @CurrentActor() actor: Actor,
-    @Args('questionId', { type: () => ID }) questionId: string,
-  ): Promise<Question> {
-    return this.community.unfollow(actor, questionId);
-  }
-
   @ResolveField(() => Boolean, { description: 'Whether the signed-in viewer marked 我也遇到了' })
   viewerHasMeToo(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<boolean> | boolean {
     return ctx.viewer ? this.community.viewerMeTooLoader(ctx, ctx.viewer.userId).load(q.id) : false;
-  }
-
-  @ResolveField(() => Boolean, { description: 'Whether the signed-in viewer follows the question' })
-  viewerIsFollowing(@Ctx() ctx: RequestContext, @Parent() q: Question): Promise<boolean> | boolean {
-    return ctx.viewer ? this.community.viewerFollowLoader(ctx, ctx.viewer.userId).load(q.id) : false;
   }
 }
 

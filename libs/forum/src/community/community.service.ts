@@ -1,23 +1,16 @@
 import { Actor } from '@app/accounts';
-import {
-  AppError,
-  RequestContext,
-  inTransaction,
-  parseId,
-  rateLimitCheckpoint,
-  writeOutbox,
-} from '@app/core';
+import { AppError, RequestContext, inTransaction, parseId, writeOutbox } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
 import { DataSource, In } from 'typeorm';
-import { FollowEntity } from '../entities/follow.entity';
 import { MeTooEntity } from '../entities/me-too.entity';
 import { lockQuestion } from '../forum.locks';
 import { requireVisibleQuestion } from '../moderation/visibility.policy';
 import { Question } from '../models/question.model';
 import { QuestionsRepository } from '../questions/questions.repository';
 import { CommunityRepository } from './community.repository';
+import { QuestionFollowsPort } from './question-follows.port';
 
 export const COMMUNITY_EVENTS = {
   meToo: 'question.me_too',
@@ -30,6 +23,7 @@ export class CommunityService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly questions: QuestionsRepository,
     private readonly repository: CommunityRepository,
+    private readonly follows: QuestionFollowsPort,
   ) {}
 
   /** Marks "我也遇到了" once per member (repeating it changes nothing); never on your own question. */
@@ -47,7 +41,7 @@ export class CommunityService {
       );
       if (res.affectedRows !== 1) return;
       await this.repository.recountMeToos(m, questionId);
-      await this.repository.addFollow(m, actor.id, questionId);
+      await this.follows.follow(m, actor.id, questionId);
       await writeOutbox(m, {
         topic: COMMUNITY_EVENTS.meToo,
         aggregateType: 'question',
@@ -75,39 +69,14 @@ export class CommunityService {
     return this.questions.getOne(questionId);
   }
 
-  async follow(actor: Actor, questionIdRaw: string): Promise<Question> {
-    const questionId = parseId(questionIdRaw, 'questionId');
-    const q = await this.questions.getOne(questionId);
-    requireVisibleQuestion(actor, q);
-    await rateLimitCheckpoint();
-    await this.repository.addFollow(this.db.manager, actor.id, questionId);
-    return q;
-  }
-
-  async unfollow(actor: Actor, questionIdRaw: string): Promise<Question> {
-    const questionId = parseId(questionIdRaw, 'questionId');
-    const q = await this.questions.getOne(questionId);
-    requireVisibleQuestion(actor, q);
-    await rateLimitCheckpoint();
-    await this.db.getRepository(FollowEntity).delete({ userId: actor.id, questionId });
-    return q;
-  }
-
-  /** Per request: which of the loaded questions the viewer marked or follows (one query each). */
+  /** Per request: which of the loaded questions the viewer marked (one query). */
   viewerMeTooLoader(ctx: RequestContext, userId: string): DataLoader<string, boolean> {
-    return ctx.loader('community.meToo', () => this.membershipLoader(MeTooEntity, userId));
+    return ctx.loader('community.meToo', () => this.meTooLoader(userId));
   }
 
-  viewerFollowLoader(ctx: RequestContext, userId: string): DataLoader<string, boolean> {
-    return ctx.loader('community.follow', () => this.membershipLoader(FollowEntity, userId));
-  }
-
-  private membershipLoader(
-    entity: typeof MeTooEntity | typeof FollowEntity,
-    userId: string,
-  ): DataLoader<string, boolean> {
+  private meTooLoader(userId: string): DataLoader<string, boolean> {
     return new DataLoader<string, boolean>(async (ids) => {
-      const rows = await this.db.getRepository(entity).find({
+      const rows = await this.db.getRepository(MeTooEntity).find({
         where: { userId, questionId: In([...ids]) },
         select: { questionId: true },
       });

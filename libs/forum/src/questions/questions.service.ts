@@ -9,6 +9,7 @@ import { QuestionTagEntity } from '../entities/question-tag.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { TagEntity } from '../entities/tag.entity';
 import { CommunityRepository } from '../community/community.repository';
+import { QuestionFollowsPort } from '../community/question-follows.port';
 import { lockQuestion } from '../forum.locks';
 import { requireVisibleQuestion } from '../moderation/visibility.policy';
 import { QuestionsRepository } from './questions.repository';
@@ -38,6 +39,7 @@ export class QuestionsService {
     private readonly categories: CategoriesService,
     private readonly deflection: DeflectionService,
     private readonly community: CommunityRepository,
+    private readonly follows: QuestionFollowsPort,
     private readonly attachments: AttachmentsRepository,
     private readonly clock: Clock,
   ) {}
@@ -68,7 +70,7 @@ export class QuestionsService {
       });
       const questionId = String(identifiers[0].id);
       await this.setTags(m, questionId, tags, tagIds);
-      await this.community.addFollow(m, actor.id, questionId);
+      await this.follows.follow(m, actor.id, questionId);
       await this.attachments.attachToPost(
         m,
         actor.id,
@@ -166,7 +168,8 @@ export class QuestionsService {
       }
       if (q.duplicateOfId) throw AppError.conflict('This question is already closed as a duplicate');
       q.duplicateOfId = targetId;
-      await this.community.mergeIntoCanonical(m, q, target);
+      await this.community.mergeMeTooIntoCanonical(m, q, target);
+      await this.follows.moveFollowers(m, q.id, target.id);
       await m.update(QuestionEntity, { id: questionId }, { duplicateOfId: targetId, status: statusOf(q) });
       // Threads that pointed at this one now point at the canonical thread (no chains).
       const pointing = await m.find(QuestionEntity, {
