@@ -16,7 +16,7 @@ import {
 } from '@app/core';
 import { renderDetails } from '../../libs/forum/src/categories/category-details';
 import { Category } from '../../libs/forum/src/categories/category.models';
-import { parseDraftId } from '../../libs/forum/src/deflection/deflection.rules';
+import { parseDraftId } from '../../libs/forum/src/questions/draft-id';
 import { cleanBody, cleanTags, cleanTitle } from '../../libs/forum/src/forum.rules';
 import { renderMarkdownUncached } from '../../libs/forum/src/rendering/markdown';
 import {

@@ -28,11 +28,8 @@ import { VotesService } from './votes/votes.service';
 import { CategoriesResolver, QuestionCategoryResolver } from './categories/categories.resolver';
 import { CategoriesService } from './categories/categories.service';
 import { AnswerViewerVoteResolver, QuestionViewerVoteResolver } from './votes/viewer-vote.resolver';
-import { DeflectionResolver } from './deflection/deflection.resolver';
-import { DeflectionService } from './deflection/deflection.service';
 import { CategoryFieldEntity } from './entities/category-field.entity';
 import { CategoryEntity } from './entities/category.entity';
-import { SuggestionDraftEntity } from './entities/suggestion-draft.entity';
 import { IdempotencyKeyEntity } from './entities/idempotency-key.entity';
 import { RecommendationsRepository } from './recommendations/recommendations.repository';
 import { RecommendationsResolver } from './recommendations/recommendations.resolver';
@@ -55,7 +52,6 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
       MeTooEntity,
       CategoryEntity,
       CategoryFieldEntity,
-      SuggestionDraftEntity,
       IdempotencyKeyEntity,
       OfficialMarkChangeEntity,
     ]),
@@ -83,8 +79,6 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     CategoriesService,
     CategoriesResolver,
     QuestionCategoryResolver,
-    DeflectionService,
-    DeflectionResolver,
     RecommendationsRepository,
     RecommendationsResolver,
     OfficialMarks,
@@ -99,7 +93,6 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     AnswersService,
     VotesService,
     VisibilityService,
-    DeflectionService,
     ModerationService,
     CategoriesService,
   ],

@@ -30,3 +30,5 @@ export * from './embeddings/question-vectors';
 export { FusionFitter } from './duplicates/fusion-fitter';
 export { SIMILAR_EMBEDDER } from './similar/similar-index';
 export * from './index/question-documents.loader';
+export { DeflectionModule } from './deflection/deflection.module';
+export { DeflectionService } from './deflection/deflection.service';

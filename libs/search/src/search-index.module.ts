@@ -1,5 +1,6 @@
 import { ForumModule } from '@app/forum';
 import { Module } from '@nestjs/common';
+import { DeflectionModule } from './deflection/deflection.module';
 import { SearchHealthService } from './health/search-health.service';
 import { IndexIdentityGuard } from './identity/index-identity.guard';
 import { IndexIdentityRepository } from './identity/index-identity.repository';
@@ -20,7 +21,7 @@ import { QuestionVectors } from './embeddings/question-vectors';
 
 /** The index and what writes to it: shared by the API, the worker and the CLI. */
 @Module({
-  imports: [ForumModule],
+  imports: [ForumModule, DeflectionModule],
   providers: [
     MeiliConnection,
     QuestionIndex,

@@ -11,6 +11,8 @@ import { SimilarQuestionsService } from './ranking/similar-questions.service';
 import { LearnedSimilarityRanker } from './ranking/learned-similarity-ranker';
 import { SimilarityRanker } from './ranking/similarity-ranker';
 import { SearchIndexModule } from './search-index.module';
+import { DeflectionResolver } from './deflection/deflection.resolver';
+import { DeskDeflectionResolver } from './deflection/desk-deflection.resolver';
 import { SearchRelayModule } from './search-relay.module';
 import { ReplySuggestionsResolver } from './reply-suggestions/reply-suggestions.resolver';
 import { ReplySuggestionsService } from './reply-suggestions/reply-suggestions.service';
@@ -27,6 +29,8 @@ import { ReplySuggestionsService } from './reply-suggestions/reply-suggestions.s
     AskQuestionSimilarResolver,
     ReplySuggestionsService,
     ReplySuggestionsResolver,
+    DeflectionResolver,
+    DeskDeflectionResolver,
   ],
   controllers: [SearchHealthController],
   exports: [SearchService, SimilarQuestionsService],

@@ -300,6 +300,7 @@ export class DeskActionConnection {
   pageInfo: PageInfo;
 }
 
+/** `deflectedDrafts` is libs/search's (it measures suggestions): DeskDeflectionResolver. */
 @ObjectType({ description: 'Desk figures of one UTC day, for one category or (categoryKey null) all' })
 export class DeskStatsDay {
   @Field({ description: 'YYYY-MM-DD (UTC)' })
@@ -327,12 +328,6 @@ export class DeskStatsDay {
 
   @Field(() => Int, { description: 'Hand-offs to private support opened that day' })
   handoffs: number;
-
-  @Field(() => Int, {
-    nullable: true,
-    description: 'Drafts deflected by a suggestion (all categories only: drafts have none)',
-  })
-  deflectedDrafts: number | null;
 
   @Field(() => Int, { description: 'Official answers re-verified that day' })
   reverified: number;

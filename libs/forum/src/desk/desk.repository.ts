@@ -15,7 +15,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import { AnswerEntity } from '../entities/answer.entity';
-import { ABANDON_AFTER_MS } from '../deflection/deflection.rules';
 import { toAnswer, toQuestion } from '../forum.mappers';
 import { QuestionsRepository } from '../questions/questions.repository';
 import {
@@ -351,16 +350,6 @@ export class DeskRepository {
           AND a.verified_at > COALESCE(a.endorsed_at, a.created_at) + INTERVAL 1 SECOND${catWhere}`,
       [start, end, ...catParam],
     );
-    const idleBefore = new Date(now.getTime() - ABANDON_AFTER_MS);
-    const deflected: { day: string; n: string }[] = await this.db.query(
-      `SELECT DATE_FORMAT(first_shown_at, '%Y-%m-%d') AS day, COUNT(*) AS n
-         FROM suggestion_drafts
-        WHERE first_shown_at >= ? AND first_shown_at < ? AND shown_count > 0
-          AND clicked_at IS NOT NULL AND posted_at IS NULL AND last_event_at < ?
-        GROUP BY day`,
-      [start, end, idleBefore],
-    );
-    const deflectedByDay = new Map(deflected.map((d) => [d.day, Number(d.n)]));
 
     const cats = category
       ? []
@@ -383,7 +372,6 @@ export class DeskRepository {
         firstResponseP90Seconds: percentile(seconds, 90),
         breaches: qs.filter((r) => Number(r.late) === 1).length,
         handoffs: handoffs.filter(match).length,
-        deflectedDrafts: all && !category ? (deflectedByDay.get(day) ?? 0) : null,
         reverified: reverified.filter(match).length,
       };
     };

@@ -18,8 +18,8 @@ import { PostType } from '../models/enums';
 import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
 import { Question } from '../models/question.model';
 import { CategoriesService } from '../categories/categories.service';
-import { DeflectionService } from '../deflection/deflection.service';
-import { parseDraftId } from '../deflection/deflection.rules';
+import { AskedDraftsPort } from './asked-drafts.port';
+import { parseDraftId } from './draft-id';
 import { IdempotentWrite } from '../entities/idempotency-key.entity';
 import { idempotentRequest, inIdempotentTransaction } from '../idempotency/idempotency';
 import { AttachmentsRepository } from '../attachments/attachments.repository';
@@ -37,7 +37,7 @@ export class QuestionsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly reader: QuestionsRepository,
     private readonly categories: CategoriesService,
-    private readonly deflection: DeflectionService,
+    private readonly askedDrafts: AskedDraftsPort,
     private readonly community: CommunityRepository,
     private readonly follows: QuestionFollowsPort,
     private readonly attachments: AttachmentsRepository,
@@ -86,7 +86,7 @@ export class QuestionsService {
       });
       return questionId;
     });
-    if (draftId) await this.deflection.recordPosted(actor.id, draftId, id);
+    if (draftId) await this.askedDrafts.recordPosted(actor.id, draftId, id);
     return { ...(await this.reader.getOne(id)), maskedPersonalData: masked };
   }
 

@@ -1,5 +1,6 @@
 import { Ctx, RateLimitService, RequestContext } from '@app/core';
-import { DeflectionService, parseDraftId } from '@app/forum';
+import { parseDraftId } from '@app/forum';
+import { DeflectionService } from '../deflection/deflection.service';
 import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { SimilarQuestionsService } from '../ranking/similar-questions.service';
 import { SearchConnection, SearchFilter, SimilarQuestion } from './search.models';

@@ -3,7 +3,8 @@ import { AppError, Clock, errorMessage, inTransaction } from '@app/core';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { SuggestionDraftEntity } from '../entities/suggestion-draft.entity';
+import { AskedDraftsPort } from '@app/forum';
+import { SuggestionDraftEntity } from './suggestion-draft.entity';
 import { DeflectionDay, DeflectionStats } from './deflection.models';
 import { ABANDON_AFTER_MS, MAX_STATS_DAYS, mergeShownIds } from './deflection.rules';
 
@@ -14,15 +15,18 @@ const DAY_MS = 86400000;
 /**
  * Measures deflection: which drafts were shown suggestions, clicked one, and were posted anyway.
  * Writes here are a measurement, never part of the user's action: they log and carry on on failure.
+ * The forum's ask reaches `recordPosted` through its `AskedDraftsPort`.
  */
 @Injectable()
-export class DeflectionService {
+export class DeflectionService extends AskedDraftsPort {
   private readonly logger = new Logger(DeflectionService.name);
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    super();
+  }
 
   recordShown(userId: string | null, draftId: string, questionIds: readonly string[]): Promise<void> {
     if (questionIds.length === 0) return Promise.resolve();
@@ -87,6 +91,28 @@ export class DeflectionService {
       // Lock conflicts are retried; two first events of one draft racing to insert it lose only a measurement.
       this.logger.warn(`deflection event for a draft not recorded: ${errorMessage(err)}`);
     }
+  }
+
+  /**
+   * Drafts deflected per UTC day (YYYY-MM-DD, by the day suggestions were first shown), for the
+   * desk's daily figures: clicked a suggestion, not posted, and idle for ABANDON_AFTER_MS.
+   */
+  async deflectedOn(days: readonly string[]): Promise<number[]> {
+    if (days.length === 0) return [];
+    const sorted = [...days].sort();
+    const start = new Date(`${sorted[0]}T00:00:00Z`);
+    const end = new Date(new Date(`${sorted[sorted.length - 1]}T00:00:00Z`).getTime() + DAY_MS);
+    const idleBefore = new Date(this.clock.now().getTime() - ABANDON_AFTER_MS);
+    const rows: { day: string; n: string }[] = await this.db.query(
+      `SELECT DATE_FORMAT(first_shown_at, '%Y-%m-%d') AS day, COUNT(*) AS n
+         FROM suggestion_drafts
+        WHERE first_shown_at >= ? AND first_shown_at < ? AND shown_count > 0
+          AND clicked_at IS NOT NULL AND posted_at IS NULL AND last_event_at < ?
+        GROUP BY day`,
+      [start, end, idleBefore],
+    );
+    const byDay = new Map(rows.map((r) => [r.day, Number(r.n)]));
+    return days.map((d) => byDay.get(d) ?? 0);
   }
 
   async stats(actor: Actor, from: Date, to: Date): Promise<DeflectionStats> {

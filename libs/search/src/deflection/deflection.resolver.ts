@@ -1,11 +1,10 @@
 import { Actor, AuthGuard, CurrentActor } from '@app/accounts';
+import { VisibilityService, parseDraftId } from '@app/forum';
 import { AppError, Ctx, RateLimitService, RequestContext, parseId } from '@app/core';
 import { UseGuards } from '@nestjs/common';
 import { Args, GraphQLISODateTime, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { DeflectionStats } from './deflection.models';
-import { parseDraftId } from './deflection.rules';
 import { DeflectionService } from './deflection.service';
-import { VisibilityService } from '../moderation/visibility.service';
 
 @Resolver()
 export class DeflectionResolver {

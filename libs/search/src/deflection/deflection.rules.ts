@@ -1,8 +1,3 @@
-import { AppError } from '@app/core';
-
-/** Client-generated draft ids: 8–64 URL-safe characters (a UUID or nanoid fits). */
-export const DRAFT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
-
 /**
  * A clicked draft counts as deflected once it was not posted within this long of its last event:
  * the asker found the answer and left. Until then it is still "in progress" and counted as neither.
@@ -11,14 +6,6 @@ export const ABANDON_AFTER_MS = 30 * 60 * 1000;
 
 export const MAX_SHOWN_IDS = 20;
 export const MAX_STATS_DAYS = 366;
-
-export function parseDraftId(value: string | null | undefined, field = 'draftId'): string | undefined {
-  if (value === null || value === undefined) return undefined;
-  if (!DRAFT_ID_PATTERN.test(value)) {
-    throw AppError.badInput(`${field} must be 8–64 letters, digits, _ or -`, field);
-  }
-  return value;
-}
 
 /** Adds newly shown question ids to the stored list (distinct, at most MAX_SHOWN_IDS). */
 export function mergeShownIds(stored: string | null, shown: readonly string[]): string {
