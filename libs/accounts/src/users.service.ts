@@ -2,7 +2,7 @@ import { AppError, RequestContext, inTransaction, keyedLoader } from '@app/core'
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { Actor, requireAdmin } from './auth/actor';
 import { UserEntity } from './entities/user.entity';
 import { OfficialBadgeHooks } from './official-badge.hooks';
@@ -45,6 +45,13 @@ export class UsersService {
       where: { id: In([...ids]) },
     });
     return new Map(rows.map((u) => [u.id, u.tokenVersion]));
+  }
+
+  /** Roles of these users (missing users are absent); `m` reads inside the caller's transaction. */
+  async rolesOf(ids: readonly string[], m: EntityManager = this.users.manager): Promise<Map<string, Role>> {
+    if (ids.length === 0) return new Map();
+    const rows = await m.find(UserEntity, { select: { id: true, role: true }, where: { id: In([...ids]) } });
+    return new Map(rows.map((u) => [String(u.id), u.role]));
   }
 
   findByHandle(handle: string): Promise<UserEntity | null> {

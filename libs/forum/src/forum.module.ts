@@ -86,6 +86,7 @@ import { OfficialMarkChangeEntity } from './entities/official-mark-change.entity
     RevisionsResolver,
   ],
   exports: [
+    CommunityRepository,
     QuestionsRepository,
     QuestionSourcesRepository,
     AnswersRepository,

@@ -12,6 +12,7 @@ export * from './questions/questions.repository';
 export * from './questions/question-sources.repository';
 export * from './questions/questions.service';
 export { QuestionFollowsPort } from './community/question-follows.port';
+export { CommunityRepository } from './community/community.repository';
 export { ANSWER_EVENTS } from './answers/answers.service';
 export { VOTE_EVENT, VotesService } from './votes/votes.service';
 export * from './moderation/visibility.service';

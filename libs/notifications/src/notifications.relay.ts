@@ -1,10 +1,13 @@
+import { Role, UsersService } from '@app/accounts';
 import { OutboxRow, consumeAfterCursor, errorMessage } from '@app/core';
+import { CommunityRepository, QuestionsRepository } from '@app/forum';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { NotificationBus, toMessage } from './notification-bus';
 import { NotificationKind } from './notification.models';
 import { Notice, OutboxRecord, needsFollowers, noticesFor, solvesThread } from './notification-rules';
+import { FollowsRepository } from './follows/follows.repository';
 import { NotificationsRepository } from './notifications.repository';
 
 export const NOTIFICATIONS_CONSUMER = 'notifications';
@@ -30,6 +33,10 @@ export class NotificationsRelay {
     @InjectDataSource() private readonly db: DataSource,
     private readonly bus: NotificationBus,
     private readonly reader: NotificationsRepository,
+    private readonly follows: FollowsRepository,
+    private readonly questions: QuestionsRepository,
+    private readonly community: CommunityRepository,
+    private readonly users: UsersService,
   ) {}
 
   async runOnce(): Promise<RelayResult> {
@@ -75,26 +82,30 @@ export class NotificationsRelay {
     }
   }
 
-  /** Followers and me-too members of every thread in the batch: two queries, whatever the batch. */
+  /**
+   * Followers and me-too members of every thread in the batch, whatever the batch: the follows are
+   * ours, the me-too marks and the threads' facts come from the forum's repositories and the roles
+   * from accounts (plain objects, read in this transaction; no SQL on another lib's tables).
+   */
   private async noticesOf(m: EntityManager, events: OutboxRecord[]): Promise<Notice[]> {
     const followerQs = [...new Set(events.filter(needsFollowers).map((e) => e.questionId))];
     const solvedQs = [...new Set(events.filter(solvesThread).map((e) => e.questionId))];
+    const allFollowers = await this.follows.followersOf(followerQs, m);
+    const allMeToos = await this.community.meTooMembers(solvedQs, m);
+    const facts = await this.questions.audienceFacts([...allFollowers.keys(), ...allMeToos.keys()], m);
+    const members = new Set([...allFollowers.values(), ...allMeToos.values()].flat());
+    const roles = await this.users.rolesOf([...members], m);
     // The visibility policy: nobody hears of a hidden thread but its author and moderators.
-    const mayStillSee = `(q.hidden_at IS NULL OR q.author_id = x.user_id OR u.role IN ('MODERATOR', 'ADMIN'))`;
-    const followers = await groupByQuestion(
-      m,
-      `SELECT x.user_id, x.question_id FROM question_follows x
-         JOIN questions q ON q.id = x.question_id JOIN users u ON u.id = x.user_id
-        WHERE x.question_id IN (?) AND ${mayStillSee}`,
-      followerQs,
-    );
-    const meToos = await groupByQuestion(
-      m,
-      `SELECT x.user_id, x.question_id FROM me_toos x
-         JOIN questions q ON q.id = x.question_id JOIN users u ON u.id = x.user_id
-        WHERE x.question_id IN (?) AND ${mayStillSee}`,
-      solvedQs,
-    );
+    const mayStillSee = (questionId: string, userId: string): boolean => {
+      const q = facts.get(questionId);
+      const role = roles.get(userId);
+      if (!q || !role) return false;
+      return !q.hidden || q.authorId === userId || role === Role.MODERATOR || role === Role.ADMIN;
+    };
+    const audienceOf = (groups: Map<string, string[]>) =>
+      new Map([...groups].map(([q, users]) => [q, users.filter((u) => mayStillSee(q, u))]));
+    const followers = audienceOf(allFollowers);
+    const meToos = audienceOf(allMeToos);
     // A me-too member hears once that a thread is solved, however often it is solved again.
     const alreadyTold = await groupByQuestion(
       m,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { QuestionEntity } from '../entities/question.entity';
 
 /**
@@ -9,6 +10,29 @@ import { QuestionEntity } from '../entities/question.entity';
  */
 @Injectable()
 export class CommunityRepository {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /**
+   * Members who marked 我也遇到了 on each question (questions nobody marked are absent), as plain ids:
+   * libs/notifications tells them when a thread is solved. `m` reads inside the caller's transaction.
+   */
+  async meTooMembers(
+    questionIds: readonly string[],
+    m: EntityManager = this.db.manager,
+  ): Promise<Map<string, string[]>> {
+    const byQuestion = new Map<string, string[]>();
+    if (questionIds.length === 0) return byQuestion;
+    const rows: { user_id: string; question_id: string }[] = await m.query(
+      'SELECT user_id, question_id FROM me_toos WHERE question_id IN (?)',
+      [questionIds],
+    );
+    for (const r of rows) {
+      const q = String(r.question_id);
+      byQuestion.set(q, [...(byQuestion.get(q) ?? []), String(r.user_id)]);
+    }
+    return byQuestion;
+  }
+
   async recountMeToos(m: EntityManager, questionId: string): Promise<number> {
     const [row] = await m.query('SELECT COUNT(*) AS n FROM me_toos WHERE question_id = ?', [questionId]);
     const count = Number(row.n);

@@ -12,7 +12,7 @@ import {
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, In, SelectQueryBuilder } from 'typeorm';
 import { PostRevisionEntity } from '../entities/post-revision.entity';
 import { QuestionTagEntity } from '../entities/question-tag.entity';
 import { QuestionEntity } from '../entities/question.entity';
@@ -174,4 +174,29 @@ export class QuestionsRepository {
     });
     return rows.map((q) => ({ id: q.id, authorId: q.authorId, title: q.title }));
   }
+
+  /**
+   * Who asked each question and whether it is hidden (plain objects; absent ids do not exist): what
+   * libs/notifications needs to tell only those who may still see a thread. `m` reads inside the
+   * caller's transaction.
+   */
+  async audienceFacts(
+    ids: readonly string[],
+    m: EntityManager = this.db.manager,
+  ): Promise<Map<string, QuestionAudienceFacts>> {
+    if (ids.length === 0) return new Map();
+    const rows = await m.find(QuestionEntity, {
+      where: { id: In([...ids]) },
+      select: { id: true, authorId: true, hiddenAt: true },
+    });
+    return new Map(
+      rows.map((q) => [String(q.id), { authorId: String(q.authorId), hidden: q.hiddenAt !== null }]),
+    );
+  }
+}
+
+/** A question as its notifications' audience sees it. */
+export interface QuestionAudienceFacts {
+  authorId: string;
+  hidden: boolean;
 }
