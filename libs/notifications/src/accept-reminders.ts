@@ -1,10 +1,13 @@
 import { Clock, inTransaction, writeOutbox } from '@app/core';
+import { QuestionsRepository } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ACCEPT_REMINDER_EVENT } from './notification-rules';
 
 export const ACCEPT_REMINDER_AFTER_MS = 3 * 86400000;
+/** Candidates read from the forum per page (the ones already reminded are skipped here). */
+const PAGE = 500;
 
 /**
  * Finds questions with answers but none accepted 3 days after the first answer (by someone other than
@@ -16,22 +19,12 @@ export class AcceptReminders {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly clock: Clock,
+    private readonly questions: QuestionsRepository,
   ) {}
 
   async remindDue(limit = 100): Promise<number> {
     const cutoff = new Date(this.clock.now().getTime() - ACCEPT_REMINDER_AFTER_MS);
-    const due: { id: string; authorId: string }[] = await this.db.query(
-      `SELECT q.id AS id, q.author_id AS authorId
-         FROM questions q
-         INNER JOIN answers a ON a.question_id = q.id AND a.hidden_at IS NULL AND a.author_id <> q.author_id
-        WHERE q.accepted_answer_id IS NULL AND q.duplicate_of_id IS NULL AND q.hidden_at IS NULL
-          AND NOT EXISTS (SELECT 1 FROM accept_reminders r WHERE r.question_id = q.id)
-        GROUP BY q.id, q.author_id
-       HAVING MIN(a.created_at) <= ?
-        ORDER BY q.id
-        LIMIT ?`,
-      [cutoff, limit],
-    );
+    const due = await this.dueQuestions(cutoff, limit);
     let written = 0;
     for (const q of due) {
       const questionId = String(q.id);
@@ -51,5 +44,27 @@ export class AcceptReminders {
       });
     }
     return written;
+  }
+
+  /**
+   * The forum's questions awaiting acceptance (read through QuestionsRepository, no SQL on forum
+   * tables here) that were never reminded: the first `limit` by id, as one query did before.
+   */
+  private async dueQuestions(cutoff: Date, limit: number): Promise<{ id: string; authorId: string }[]> {
+    const due: { id: string; authorId: string }[] = [];
+    let after = '0';
+    while (due.length < limit) {
+      const page = await this.questions.awaitingAcceptance(cutoff, after, PAGE);
+      if (page.length === 0) break;
+      const rows: { question_id: string }[] = await this.db.query(
+        'SELECT question_id FROM accept_reminders WHERE question_id IN (?)',
+        [page.map((q) => q.id)],
+      );
+      const reminded = new Set(rows.map((r) => String(r.question_id)));
+      due.push(...page.filter((q) => !reminded.has(q.id)));
+      if (page.length < PAGE) break;
+      after = page[page.length - 1].id;
+    }
+    return due.slice(0, limit);
   }
 }

@@ -176,6 +176,30 @@ export class QuestionsRepository {
   }
 
   /**
+   * Questions still waiting for their asker to accept an answer: visible, not closed as a duplicate,
+   * none accepted, and a visible answer by someone other than the asker posted at or before
+   * `answeredBefore` (libs/notifications' accept reminder). Plain objects, by id after `afterId`.
+   */
+  async awaitingAcceptance(
+    answeredBefore: Date,
+    afterId: string,
+    limit: number,
+  ): Promise<{ id: string; authorId: string }[]> {
+    const rows: { id: string; authorId: string }[] = await this.db.query(
+      `SELECT q.id AS id, q.author_id AS authorId
+         FROM questions q
+         INNER JOIN answers a ON a.question_id = q.id AND a.hidden_at IS NULL AND a.author_id <> q.author_id
+        WHERE q.accepted_answer_id IS NULL AND q.duplicate_of_id IS NULL AND q.hidden_at IS NULL AND q.id > ?
+        GROUP BY q.id, q.author_id
+       HAVING MIN(a.created_at) <= ?
+        ORDER BY q.id
+        LIMIT ?`,
+      [afterId, answeredBefore, limit],
+    );
+    return rows.map((r) => ({ id: String(r.id), authorId: String(r.authorId) }));
+  }
+
+  /**
    * Who asked each question and whether it is hidden (plain objects; absent ids do not exist): what
    * libs/notifications needs to tell only those who may still see a thread. `m` reads inside the
    * caller's transaction.
