@@ -78,4 +78,21 @@ export class QuestionSourcesRepository {
       };
     });
   }
+
+  /** How many questions exist (hidden ones included), with `upToId` those with an id up to it. */
+  async count(upToId?: string): Promise<number> {
+    const [{ n }] = (await (upToId === undefined
+      ? this.db.query('SELECT COUNT(*) AS n FROM questions')
+      : this.db.query('SELECT COUNT(*) AS n FROM questions WHERE id <= ?', [upToId]))) as { n: string }[];
+    return Number(n);
+  }
+
+  /** The next question ids after `afterId`, in id order (a full rebuild walks them all). */
+  async idsAfter(afterId: string, limit: number): Promise<string[]> {
+    const rows = (await this.db.query('SELECT id FROM questions WHERE id > ? ORDER BY id LIMIT ?', [
+      afterId,
+      limit,
+    ])) as { id: string }[];
+    return rows.map((r) => String(r.id));
+  }
 }

@@ -1,6 +1,5 @@
+import { QuestionSourcesRepository } from '@app/forum';
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { IndexIdentityRepository } from '../identity/index-identity.repository';
 import { SearchOutboxRepository } from '../relay/search-outbox.repository';
 import { QuestionDocumentsLoader } from './question-documents.loader';
@@ -33,11 +32,11 @@ export class ReindexService {
   private readonly logger = new Logger(ReindexService.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly index: QuestionIndex,
     private readonly loader: QuestionDocumentsLoader,
     private readonly outbox: SearchOutboxRepository,
     private readonly identity: IndexIdentityRepository,
+    private readonly sources: QuestionSourcesRepository,
   ) {}
 
   async reindex(onProgress: (p: ReindexProgress) => void = () => undefined): Promise<ReindexResult> {
@@ -82,17 +81,12 @@ export class ReindexService {
 
   /** Loads every question in id order; checks the index holds exactly what MySQL holds. */
   private async fill(uid: string, onProgress: (p: ReindexProgress) => void): Promise<number> {
-    const [{ n }] = (await this.db.query('SELECT COUNT(*) AS n FROM questions')) as { n: string }[];
-    const progress = { total: Number(n), done: 0 };
+    const progress = { total: await this.sources.count(), done: 0 };
     onProgress(progress);
     let lastId = '0';
     for (;;) {
-      const rows = (await this.db.query('SELECT id FROM questions WHERE id > ? ORDER BY id LIMIT ?', [
-        lastId,
-        BATCH,
-      ])) as { id: string }[];
-      if (rows.length === 0) break;
-      const ids = rows.map((r) => String(r.id));
+      const ids = await this.sources.idsAfter(lastId, BATCH);
+      if (ids.length === 0) break;
       lastId = ids[ids.length - 1];
       const docs = await this.loader.load(ids);
       await this.index.write([...docs.values()], [], uid);
@@ -102,11 +96,9 @@ export class ReindexService {
     }
     // Questions created meanwhile have higher ids than lastId and reach the live index through the
     // outbox; everything up to lastId must be there.
-    const [{ expected }] = (await this.db.query('SELECT COUNT(*) AS expected FROM questions WHERE id <= ?', [
-      lastId,
-    ])) as { expected: string }[];
+    const expected = await this.sources.count(lastId);
     const indexed = (await (await this.index.index(uid)).getStats()).numberOfDocuments;
-    if (indexed !== Number(expected)) {
+    if (indexed !== expected) {
       throw new Error(
         `rebuilt index has ${indexed} documents but MySQL has ${expected} questions: not swapped`,
       );
