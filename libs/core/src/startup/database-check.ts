@@ -1,7 +1,7 @@
 import { Connection, createConnection } from 'mysql2/promise';
 import { Env } from '../config/env.schema';
 import { parseDatabaseUrl, ParsedDatabaseUrl, redactDatabaseUrl } from '../database/database-url';
-import { ensureDatabase } from '../database/ensure-database';
+import { DATABASE_CHARSET, ensureDatabase } from '../database/ensure-database';
 import { errorCode, networkReason, StartupError } from './startup-error';
 import { toError } from '../errors/error-message';
 
@@ -109,7 +109,7 @@ export function describeDatabaseError(err: unknown, url: string): Error {
     case 'ER_BAD_DB_ERROR':
       return new StartupError(
         `database '${db.database}' does not exist at ${at} (DATABASE_URL=${shown})\n` +
-          `create it: CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci; ` +
+          `create it: CREATE DATABASE \`${db.database}\` ${DATABASE_CHARSET}; ` +
           'then run `npm run cli -- migrate` (or set DB_AUTO_CREATE=true to have it created)',
         options,
       );
