@@ -87,7 +87,14 @@ export class AnswersService {
         verifiedAt: isOfficial ? this.clock.now() : null,
       });
       const answerId = String(identifiers[0].id);
-      await attachToPost(m, actor.id, AttachmentTarget.ANSWER, answerId, input.attachmentIds, this.clock.now());
+      await attachToPost(
+        m,
+        actor.id,
+        AttachmentTarget.ANSWER,
+        answerId,
+        input.attachmentIds,
+        this.clock.now(),
+      );
       q.answerCount += 1;
       await refreshThreadState(m, q);
       await writeOutbox(m, {
@@ -113,7 +120,15 @@ export class AnswersService {
       const a = await lockAnswer(m, id);
       requireVisibleAnswer(actor, a, q);
       requireAuthorOrModerator(actor, a.authorId, 'edit this answer');
-      await attachToPost(m, actor.id, AttachmentTarget.ANSWER, id, input.attachmentIds, this.clock.now(), true);
+      await attachToPost(
+        m,
+        actor.id,
+        AttachmentTarget.ANSWER,
+        id,
+        input.attachmentIds,
+        this.clock.now(),
+        true,
+      );
       await m.insert(PostRevisionEntity, {
         targetType: PostType.ANSWER,
         targetId: id,
@@ -181,7 +196,11 @@ export class AnswersService {
       if (q.acceptedAnswerId === answerId) return q.id;
       const previous = q.acceptedAnswerId;
       q.acceptedAnswerId = answerId;
-      await m.update(QuestionEntity, { id: q.id }, { acceptedAnswerId: answerId, acceptedAt: new Date() });
+      await m.update(
+        QuestionEntity,
+        { id: q.id },
+        { acceptedAnswerId: answerId, acceptedAt: this.clock.now() },
+      );
       await refreshThreadState(m, q);
       await writeOutbox(m, {
         topic: ANSWER_EVENTS.accepted,

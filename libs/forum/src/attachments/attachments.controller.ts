@@ -1,5 +1,5 @@
 import { Actor, RequestContextFactory, UsersService, isStaff, toActor } from '@app/accounts';
-import { AppError, Clock, ErrorCode, RateLimitService, tierOf, errorStack } from '@app/core';
+import { AppError, Clock, ErrorCode, RateLimitService, errorStack } from '@app/core';
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
@@ -152,7 +152,7 @@ export class AttachmentsController {
       await this.rateLimits.consume(
         'upload',
         actor.id,
-        tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) }),
+        this.rateLimits.tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) }),
       );
       const bytes = await readOneFile(req);
       const a = await this.service.upload(actor, bytes);
