@@ -43,6 +43,7 @@ import { BenchQuery, readBm25Reference, readCorpus, readQueries, sampleOf } from
 import { percentile } from './lib/percentile';
 import { scoreRun } from './lib/ranking-metrics';
 import { printReport } from './lib/report';
+import { errorStack } from '@app/core';
 
 const TRAIN_SPLIT = 'train';
 const PLAIN_LIMIT = 100;
@@ -239,6 +240,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  console.error(errorStack(err));
   process.exit(1);
 });

@@ -5,7 +5,7 @@
  *   npx ts-node -r tsconfig-paths/register --transpile-only bench/embed-corpus.ts --data <dir> --split <name>
  */
 import 'reflect-metadata';
-import { Metrics } from '@app/core';
+import { Metrics, errorStack } from '@app/core';
 import { embeddingText } from '@app/search';
 import { EmbeddingService } from '@app/search';
 import { Presets, SingleBar } from 'cli-progress';
@@ -50,6 +50,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((err: unknown) => {
-  console.error(err instanceof Error ? (err.stack ?? err.message) : err);
+  console.error(errorStack(err));
   process.exit(1);
 });

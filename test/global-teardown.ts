@@ -1,6 +1,5 @@
 import * as fs from 'node:fs';
-import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '../libs/core/src/database/database-url';
+import { withServerConnection } from '../libs/core/src/database/ensure-database';
 
 /** Stops the test Meilisearch and drops the run's databases (the base one and each file's copy). */
 export default async function globalTeardown(): Promise<void> {
@@ -12,21 +11,12 @@ export default async function globalTeardown(): Promise<void> {
     fs.rmSync(process.env.ATTACHMENTS_DIR, { recursive: true, force: true });
   const baseUrl = process.env.TEST_BASE_DATABASE_URL;
   if (!baseUrl || process.env.KEEP_TEST_DB) return;
-  const db = parseDatabaseUrl(baseUrl);
-  const conn = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.username,
-    password: db.password,
-  });
-  try {
+  await withServerConnection(baseUrl, async (conn, db) => {
     const [rows] = await conn.query('SHOW DATABASES');
     for (const row of rows as { Database: string }[]) {
       if (row.Database === db.database || row.Database.startsWith(`${db.database}_`)) {
         await conn.query(`DROP DATABASE IF EXISTS \`${row.Database}\``);
       }
     }
-  } finally {
-    await conn.end();
-  }
+  });
 }

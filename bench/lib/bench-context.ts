@@ -11,8 +11,7 @@ import { EmbeddingService } from '@app/search';
 import { QuestionVectors } from '@app/search';
 import { INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '@app/core';
+import { dropDatabase } from '@app/core';
 
 /**
  * The production classes of duplicate detection, wired as the API wires them (SearchIndexModule +
@@ -57,18 +56,9 @@ export function benchEnvironment(): void {
 
 /** A fresh bench database: created and migrated when the first context opens. */
 export async function dropBenchDatabase(name: string = BENCH_DATABASE): Promise<void> {
-  const db = parseDatabaseUrl(process.env.DATABASE_URL ?? '');
-  const conn = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.username,
-    password: db.password,
-  });
-  try {
-    await conn.query(`DROP DATABASE IF EXISTS \`${name}\``);
-  } finally {
-    await conn.end();
-  }
+  const url = new URL(process.env.DATABASE_URL ?? '');
+  url.pathname = `/${name}`;
+  await dropDatabase(url.toString());
 }
 
 /** One application context whose questions index is `<prefix>_questions`. */

@@ -1,6 +1,8 @@
-import { createConnection } from 'mysql2/promise';
-import { parseDatabaseUrl } from '../../libs/core/src/database/database-url';
-import { dropDatabase, ensureDatabase } from '../../libs/core/src/database/ensure-database';
+import {
+  dropDatabase,
+  ensureDatabase,
+  withServerConnection,
+} from '../../libs/core/src/database/ensure-database';
 import { ApiProcess, siblingDatabaseUrl } from '../helpers/api-process';
 import { runCli } from '../helpers/cli';
 
@@ -69,20 +71,11 @@ describe('production start-up and migrations', () => {
 });
 
 async function tableNames(url: string): Promise<string[]> {
-  const db = parseDatabaseUrl(url);
-  const conn = await createConnection({
-    host: db.host,
-    port: db.port,
-    user: db.username,
-    password: db.password,
-  });
-  try {
+  return withServerConnection(url, async (conn, db) => {
     const [rows] = await conn.query(
       'SELECT TABLE_NAME AS name FROM information_schema.TABLES WHERE TABLE_SCHEMA = ?',
       [db.database],
     );
     return (rows as { name: string }[]).map((r) => r.name);
-  } finally {
-    await conn.end();
-  }
+  });
 }

@@ -4,8 +4,8 @@ import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl } from '../../libs/core/src/database/database-url';
+import { withServerConnection } from '../../libs/core/src/database/ensure-database';
 import { freePort } from '../../libs/search/src/meili/embedded-meilisearch';
 import { ApiProcess, siblingDatabaseUrl } from '../helpers/api-process';
 import { eventually } from '../helpers/eventually';
@@ -68,7 +68,8 @@ function expectPlainFailure(run: Run, maxLines = 2): void {
 }
 
 describe('start-up failures', () => {
-  const base = parseDatabaseUrl(process.env.TEST_BASE_DATABASE_URL ?? (process.env.DATABASE_URL as string));
+  const baseUrl = process.env.TEST_BASE_DATABASE_URL ?? (process.env.DATABASE_URL as string);
+  const base = parseDatabaseUrl(baseUrl);
   const user = `startup_${process.pid}`;
   const spawned: ApiProcess[] = [];
   let tmp: string;
@@ -89,17 +90,7 @@ describe('start-up failures', () => {
   });
 
   async function rootQuery(sql: string): Promise<unknown> {
-    const conn = await createConnection({
-      host: base.host,
-      port: base.port,
-      user: base.username,
-      password: base.password,
-    });
-    try {
-      return (await conn.query(sql))[0];
-    } finally {
-      await conn.end();
-    }
+    return withServerConnection(baseUrl, async (conn) => (await conn.query(sql))[0]);
   }
 
   describe('fatal: exit 1 with the cause and the fix', () => {

@@ -9,6 +9,7 @@ import {
   AppError,
   cleanText,
   decodeCursor,
+  errorSummary,
   findPersonalData,
   foldText,
   maskPersonalData,
@@ -274,7 +275,7 @@ export function checkAll(): CheckResult[] {
       try {
         outputSize = sizeOf(f(text));
       } catch (err) {
-        error = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+        error = errorSummary(err);
       }
       out.push({ fn, input, inputLength: text.length, outputSize, error });
     }

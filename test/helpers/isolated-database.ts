@@ -1,5 +1,5 @@
-import { createConnection } from 'mysql2/promise';
 import { parseDatabaseUrl } from '../../libs/core/src/database/database-url';
+import { DATABASE_CHARSET, withServerConnection } from '../../libs/core/src/database/ensure-database';
 
 /**
  * Each test file gets its own database and its own Meilisearch indexes, so files running side by
@@ -7,18 +7,9 @@ import { parseDatabaseUrl } from '../../libs/core/src/database/database-url';
  * set-up migrated (tables, foreign keys, the migrations table and seeded rows), which takes a fraction of a second.
  */
 async function cloneSchema(baseUrl: string, targetUrl: string): Promise<void> {
-  const base = parseDatabaseUrl(baseUrl);
   const target = parseDatabaseUrl(targetUrl);
-  const conn = await createConnection({
-    host: base.host,
-    port: base.port,
-    user: base.username,
-    password: base.password,
-  });
-  try {
-    await conn.query(
-      `CREATE DATABASE \`${target.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-    );
+  await withServerConnection(baseUrl, async (conn, base) => {
+    await conn.query(`CREATE DATABASE \`${target.database}\` ${DATABASE_CHARSET}`);
     await conn.query('SET FOREIGN_KEY_CHECKS = 0');
     const [tables] = await conn.query(
       `SHOW FULL TABLES FROM \`${base.database}\` WHERE Table_type = 'BASE TABLE'`,
@@ -35,9 +26,7 @@ async function cloneSchema(baseUrl: string, targetUrl: string): Promise<void> {
         `INSERT INTO \`${target.database}\`.\`${table}\` SELECT * FROM \`${base.database}\`.\`${table}\``,
       );
     }
-  } finally {
-    await conn.end();
-  }
+  });
 }
 
 let isolated: Promise<void> | undefined;

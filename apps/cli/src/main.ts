@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { exitOnStartupFailure, loadEnvFile, preflight } from '@app/core/startup';
+import { exitOnStartupFailure, loadEnvFile, preflight, toError } from '@app/core/startup';
 import type { INestApplicationContext } from '@nestjs/common';
 
 let app: INestApplicationContext | null = null;
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     await CommandFactory.runApplication(started);
   } catch (err) {
     await started.close().catch(() => undefined);
-    fail(err instanceof Error ? err : new Error(String(err)));
+    fail(toError(err));
   }
   await started.close();
 }

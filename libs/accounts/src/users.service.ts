@@ -1,4 +1,4 @@
-import { AppError, RequestContext, inTransaction, keyedLoader } from '@app/core';
+import { AppError, Clock, RequestContext, inTransaction, keyedLoader } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -18,6 +18,7 @@ export class UsersService {
     private readonly displayNames: DisplayNamePolicy,
     private readonly revocations: TokenRevocations,
     private readonly badgeHooks: OfficialBadgeHooks,
+    private readonly clock: Clock,
   ) {}
 
   /** Saves a user; when the change raised the token version, earlier tokens are revoked. */
@@ -104,7 +105,7 @@ export class UsersService {
     const user = await this.getById(userId);
     const version = user.tokenVersion;
     if (user.officialLabel !== cleanLabel) user.tokenVersion += 1;
-    user.officialSince = user.officialLabel ? user.officialSince : new Date();
+    user.officialSince = user.officialLabel ? user.officialSince : this.clock.now();
     user.officialLabel = cleanLabel;
     if (displayName !== null) user.displayName = displayName;
     await rateLimitCheckpoint();

@@ -4,6 +4,7 @@ export * from './config/env.schema';
 export * from './config/load-env-file';
 export * from './database/database-options';
 export * from './database/database-url';
+export * from './database/columns';
 export * from './database/ensure-database';
 export * from './database/migration-status';
 export * from './database/query-counter';

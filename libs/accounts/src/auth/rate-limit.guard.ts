@@ -7,7 +7,6 @@ import {
   RequestContext,
   Tier,
   runWithRateGate,
-  tierOf,
 } from '@app/core';
 import {
   CallHandler,
@@ -48,12 +47,16 @@ interface LimitedCall {
   everyAttempt: boolean;
 }
 
-function limitedCall(reflector: Reflector, context: ExecutionContext): LimitedCall | null {
+function limitedCall(
+  reflector: Reflector,
+  limits: RateLimitService,
+  context: ExecutionContext,
+): LimitedCall | null {
   const action = reflector.get<RateAction | undefined>(RATE_ACTION, context.getHandler());
   const gql = GqlExecutionContext.create(context).getContext<{ actor?: Actor; ctx?: RequestContext }>();
   if (!action || !gql.actor) return null;
   const actor = gql.actor;
-  const tier = tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) });
+  const tier = limits.tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) });
   const everyAttempt = reflector.get<boolean | undefined>(RATE_EVERY_ATTEMPT, context.getHandler()) === true;
   return { action, actor, tier, address: gql.ctx?.ip ?? null, everyAttempt };
 }
@@ -74,7 +77,7 @@ export class RateLimitGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const call = limitedCall(this.reflector, context);
+    const call = limitedCall(this.reflector, this.limits, context);
     if (call && this.limits.enabled) {
       await this.limits.assertRoom('refused', call.actor.id, call.tier, refusedMessage);
       if (call.address)
@@ -131,7 +134,7 @@ export class RateLimitInterceptor implements NestInterceptor {
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const call = limitedCall(this.reflector, context);
+    const call = limitedCall(this.reflector, this.limits, context);
     if (!call || !this.limits.enabled) return next.handle();
     return from(this.limited(call, next));
   }

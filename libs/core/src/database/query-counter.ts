@@ -1,6 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { Logger } from '@nestjs/common';
 import { Logger as TypeOrmLogger } from 'typeorm';
+import { errorMessage } from '../errors/error-message';
 
 interface QueryScope {
   count: number;
@@ -37,9 +38,7 @@ export class QueryCounterLogger implements TypeOrmLogger {
     const scope = storage.getStore();
     if (scope) scope.count += 1;
     // The query text stays in server logs (never sent to clients); parameters are left out.
-    this.logger.warn(
-      `query failed: ${error instanceof Error ? error.message : error} -- ${query.slice(0, 200)}`,
-    );
+    this.logger.warn(`query failed: ${errorMessage(error)} -- ${query.slice(0, 200)}`);
   }
 
   logQuerySlow(time: number, query: string): void {

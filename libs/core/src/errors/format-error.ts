@@ -3,6 +3,7 @@ import { HttpException, Logger } from '@nestjs/common';
 import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { busyError, lockConflictOf } from '../database/transaction';
 import { AppError, ErrorCode } from './app-error';
+import { errorStack } from './error-message';
 
 const logger = new Logger('GraphQLError');
 
@@ -60,9 +61,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     return { ...base, extensions: { code: 'BAD_REQUEST' } };
   }
   const ref = Math.random().toString(36).slice(2, 10);
-  logger.error(
-    `internal error ${ref}: ${original instanceof Error ? (original.stack ?? original.message) : String(original)}`,
-  );
+  logger.error(`internal error ${ref}: ${errorStack(original)}`);
   return {
     message: `Internal server error (reference ${ref})`,
     locations: formatted.locations,

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn } from '../database/columns';
 
 /**
  * A domain event written in the same transaction as the change it describes. Its consumers (see
@@ -24,12 +25,7 @@ export class OutboxEventEntity {
   @Column({ type: 'text' })
   payload: string;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'available_at', type: 'datetime', precision: 3, default: () => 'CURRENT_TIMESTAMP(3)' })

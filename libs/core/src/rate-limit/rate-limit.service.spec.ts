@@ -3,7 +3,8 @@ import { parseEnv } from '../config/env.schema';
 import { AppError } from '../errors/app-error';
 import { Metrics } from '../metrics/metrics';
 import { RedisConnection } from '../redis/redis.provider';
-import { RateLimitService } from './rate-limit.service';
+import { Clock } from '../time/clock';
+import { RateLimitService, tierOf } from './rate-limit.service';
 
 /** In-process counters only (no REDIS_URL), with the given RATE_LIMITS overrides. */
 function service(overrides: Record<string, unknown>): RateLimitService {
@@ -87,5 +88,36 @@ describe('RateLimitService', () => {
     const limits = new RateLimitService(config, { client: null } as RedisConnection, new Metrics());
     for (let i = 0; i < 50; i++) await limits.consume('ask', 'u4', 'newMember');
     await limits.assertRoom('refused', 'u4');
+  });
+});
+
+describe('the new-member tier reads the injected Clock', () => {
+  const DAY_MS = 24 * 3600 * 1000;
+  const joined = new Date('2030-03-01T08:00:00.000Z');
+  // A clock no test run can be near: the tier depends on it alone, not on when the test runs.
+  let now = new Date(joined.getTime() + 3600 * 1000);
+  const clock = { now: () => now } as Clock;
+  const config = new AppConfig(
+    parseEnv({
+      RATE_LIMIT: 'on',
+      RATE_LIMITS: JSON.stringify({ ask: { newMember: [[1, 60]], member: [[5, 60]] } }),
+    }),
+  );
+  const limits = new RateLimitService(config, { client: null } as RedisConnection, new Metrics(), clock);
+  const subject = (id: string) => ({ id, createdAt: joined, isStaff: false });
+
+  it('an account an hour old by the clock is a new member, and gets the new members limit', async () => {
+    expect(limits.tierOf(subject('c1'))).toBe('newMember');
+    await limits.consumeFor('ask', subject('c1'));
+    const err = await refusal(limits.consumeFor('ask', subject('c1')));
+    expect(err.details).toMatchObject({ limit: 'ask', tier: 'newMember' });
+  });
+
+  it('the same account is a member once the clock passes its first day', async () => {
+    now = new Date(joined.getTime() + DAY_MS + 1);
+    expect(limits.tierOf(subject('c2'))).toBe('member');
+    expect(await limits.consumeFor('ask', subject('c2'))).toEqual([1]);
+    expect(await limits.consumeFor('ask', subject('c2'))).toEqual([2]);
+    expect(tierOf(subject('c2'), new Date(joined.getTime() + DAY_MS - 1))).toBe('newMember');
   });
 });

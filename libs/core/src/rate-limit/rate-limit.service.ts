@@ -8,6 +8,7 @@ import {
 import { AppConfig } from '../config/app-config';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { Metrics } from '../metrics/metrics';
+import { Clock } from '../time/clock';
 import { RedisConnection } from '../redis/redis.provider';
 import {
   RateAction,
@@ -33,9 +34,10 @@ export interface RateSubject {
   isStaff: boolean;
 }
 
-export function tierOf(subject: RateSubject, now = Date.now()): Tier {
+/** The tier of a subject at `now` (the Clock's time): accounts younger than NEW_ACCOUNT_MS are new members. */
+export function tierOf(subject: RateSubject, now: Date): Tier {
   if (subject.isStaff) return 'staff';
-  return now - subject.createdAt.getTime() < NEW_ACCOUNT_MS ? 'newMember' : 'member';
+  return now.getTime() - subject.createdAt.getTime() < NEW_ACCOUNT_MS ? 'newMember' : 'member';
 }
 
 /** RATE_LIMITED naming the limit that applies: the message says it in words, the extensions in data. */
@@ -103,6 +105,7 @@ export class RateLimitService {
     config: AppConfig,
     private readonly redis: RedisConnection,
     private readonly metrics: Metrics,
+    private readonly clock: Clock = new Clock(),
   ) {
     this.enabled = config.get('RATE_LIMIT') === 'on';
     this.rules = resolveRules(config.get('RATE_LIMITS'));
@@ -190,9 +193,14 @@ export class RateLimitService {
     throw rateLimitedError(action, tier, worst.slot.window, worst.res.msBeforeNext);
   }
 
+  /** The tier of `subject` now (account age by the Clock). */
+  tierOf(subject: RateSubject): Tier {
+    return tierOf(subject, this.clock.now());
+  }
+
   /** Counts one action of `subject` (see consume); resolves with each window's count. */
   consumeFor(action: RateAction, subject: RateSubject): Promise<number[]> {
-    return this.consume(action, subject.id, tierOf(subject));
+    return this.consume(action, subject.id, this.tierOf(subject));
   }
 
   /** Counts one action if there is room; false (nothing counted) when a window is full. Never throws. */

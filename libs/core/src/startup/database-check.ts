@@ -1,8 +1,9 @@
 import { Connection, createConnection } from 'mysql2/promise';
 import { Env } from '../config/env.schema';
 import { parseDatabaseUrl, ParsedDatabaseUrl, redactDatabaseUrl } from '../database/database-url';
-import { ensureDatabase } from '../database/ensure-database';
+import { DATABASE_CHARSET, ensureDatabase } from '../database/ensure-database';
 import { errorCode, networkReason, StartupError } from './startup-error';
+import { toError } from '../errors/error-message';
 
 /** Oldest servers with what the code uses (utf8mb4, FOR UPDATE SKIP LOCKED). */
 const MINIMUM = { mysql: [8, 0], mariadb: [10, 6] } as const;
@@ -77,7 +78,7 @@ export function describeDatabaseError(err: unknown, url: string): Error {
   try {
     db = parseDatabaseUrl(url);
   } catch {
-    return err instanceof Error ? err : new Error(String(err));
+    return toError(err);
   }
   const at = `${db.host}:${db.port}`;
   const code = errorCode(err);
@@ -108,7 +109,7 @@ export function describeDatabaseError(err: unknown, url: string): Error {
     case 'ER_BAD_DB_ERROR':
       return new StartupError(
         `database '${db.database}' does not exist at ${at} (DATABASE_URL=${shown})\n` +
-          `create it: CREATE DATABASE \`${db.database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci; ` +
+          `create it: CREATE DATABASE \`${db.database}\` ${DATABASE_CHARSET}; ` +
           'then run `npm run cli -- migrate` (or set DB_AUTO_CREATE=true to have it created)',
         options,
       );
@@ -124,6 +125,6 @@ export function describeDatabaseError(err: unknown, url: string): Error {
         options,
       );
     default:
-      return err instanceof Error ? err : new Error(String(err));
+      return toError(err);
   }
 }

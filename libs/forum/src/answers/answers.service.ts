@@ -197,7 +197,11 @@ export class AnswersService {
       if (q.acceptedAnswerId === answerId) return q.id;
       const previous = q.acceptedAnswerId;
       q.acceptedAnswerId = answerId;
-      await m.update(QuestionEntity, { id: q.id }, { acceptedAnswerId: answerId, acceptedAt: new Date() });
+      await m.update(
+        QuestionEntity,
+        { id: q.id },
+        { acceptedAnswerId: answerId, acceptedAt: this.clock.now() },
+      );
       await refreshThreadState(m, q);
       await writeOutbox(m, {
         topic: ANSWER_EVENTS.accepted,

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn } from '@app/core';
 
 export enum AttachmentVisibility {
   STAFF_ONLY = 'STAFF_ONLY',
@@ -76,11 +77,6 @@ export class AttachmentEntity {
   @Column({ name: 'ocr_checked', type: 'boolean', default: false })
   ocrChecked: boolean;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 }

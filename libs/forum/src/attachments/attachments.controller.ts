@@ -1,5 +1,5 @@
 import { Actor, RequestContextFactory, UsersService, isStaff, toActor } from '@app/accounts';
-import { AppError, Clock, ErrorCode, RateLimitService, tierOf } from '@app/core';
+import { AppError, Clock, ErrorCode, RateLimitService, errorStack } from '@app/core';
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import busboy from 'busboy';
 import type { Request, Response } from 'express';
@@ -152,7 +152,7 @@ export class AttachmentsController {
       await this.rateLimits.consume(
         'upload',
         actor.id,
-        tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) }),
+        this.rateLimits.tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) }),
       );
       const bytes = await readOneFile(req);
       const a = await this.service.upload(actor, bytes);
@@ -216,9 +216,7 @@ export class AttachmentsController {
       status = APP_ERROR_STATUS[err.code] ?? 400;
       body = { code: err.code, message: err.message, ...err.details };
     } else {
-      this.logger.error(
-        `attachment request failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
-      );
+      this.logger.error(`attachment request failed: ${errorStack(err)}`);
     }
     if (!req.readableEnded) {
       // The rest of the body is not read: the connection closes after this answer.

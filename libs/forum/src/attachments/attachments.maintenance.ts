@@ -1,4 +1,4 @@
-import { AppConfig } from '@app/core';
+import { AppConfig, errorMessage } from '@app/core';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AttachmentsService } from './attachments.service';
 
@@ -39,7 +39,7 @@ export class AttachmentsMaintenance implements OnApplicationBootstrap, OnModuleD
       if (total > 0) this.logger.log(`purged ${total} orphaned attachments`);
       return total;
     } catch (err) {
-      this.logger.warn(`attachment purge failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.warn(`attachment purge failed: ${errorMessage(err)}`);
       return 0;
     } finally {
       this.busy = false;

@@ -1,5 +1,5 @@
 import { Actor, isModerator } from '@app/accounts';
-import { AppConfig, AppError, Clock, ErrorCode, inTransaction, parseId } from '@app/core';
+import { AppConfig, AppError, Clock, ErrorCode, inTransaction, parseId, errorMessage } from '@app/core';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -62,7 +62,7 @@ export class AttachmentsService {
       await this.store.put(clean.sha256, clean.bytes, clean.mimeType);
     } catch (err) {
       await this.db.getRepository(AttachmentEntity).delete({ id });
-      this.logger.error(`storing attachment failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.error(`storing attachment failed: ${errorMessage(err)}`);
       throw new AppError(ErrorCode.SERVICE_UNAVAILABLE, 'The image could not be stored; try again later');
     }
     return this.db.getRepository(AttachmentEntity).findOneByOrFail({ id });
@@ -151,7 +151,7 @@ export class AttachmentsService {
       try {
         regions = regionsToBlur(await this.ocr.words(original), a.width, a.height);
       } catch (err) {
-        this.logger.error(`OCR failed: ${err instanceof Error ? err.message : String(err)}`);
+        this.logger.error(`OCR failed: ${errorMessage(err)}`);
         throw new AppError(
           ErrorCode.SERVICE_UNAVAILABLE,
           'The automatic personal-data check failed; the image stays private. Try again later',

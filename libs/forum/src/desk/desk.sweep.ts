@@ -1,4 +1,4 @@
-import { AppConfig, Clock, inTransaction, writeOutbox } from '@app/core';
+import { AppConfig, Clock, inTransaction, writeOutbox, errorMessage } from '@app/core';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -39,7 +39,7 @@ export class DeskSweep implements OnApplicationBootstrap, OnModuleDestroy {
       await this.recordFirstResponses();
       await this.remindDue();
     } catch (err) {
-      this.logger.warn(`desk sweep failed: ${err instanceof Error ? err.message : String(err)}`);
+      this.logger.warn(`desk sweep failed: ${errorMessage(err)}`);
     }
   }
 

@@ -1,20 +1,13 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/core';
 import { UserEntity } from '@app/accounts';
+import { HideableRow } from './hideable-row';
 import { QuestionEntity } from './question.entity';
 
 @Entity('answers')
 @Index('IDX_answers_question', ['questionId', 'id'])
 @Index('IDX_answers_author', ['authorId', 'id'])
-export class AnswerEntity {
+export class AnswerEntity extends HideableRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
@@ -60,30 +53,9 @@ export class AnswerEntity {
   @Column({ name: 'source_question_id', type: 'bigint', nullable: true })
   sourceQuestionId: string | null;
 
-  // Hidden by a moderator: gone for everyone but moderators and the author, until restored.
-  @Column({ name: 'hidden_at', type: 'datetime', precision: 3, nullable: true })
-  hiddenAt: Date | null;
-
-  @Column({ name: 'hidden_by_id', type: 'bigint', nullable: true })
-  hiddenById: string | null;
-
-  @Column({ name: 'hidden_reason', type: 'varchar', length: 500, nullable: true })
-  hiddenReason: string | null;
-
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({
-    name: 'updated_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,5 +1,6 @@
 import { UserEntity } from '@app/accounts';
-import { Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { Column, Entity, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn } from '@app/core';
 import { AnswerEntity } from './answer.entity';
 import { QuestionEntity } from './question.entity';
 
@@ -53,11 +54,6 @@ export class IdempotencyKeyEntity {
   @JoinColumn({ name: 'answer_id' })
   answer?: AnswerEntity;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn } from '@app/core';
 
 /** "我也遇到了": a member has the same problem as the question (one mark per member and question). */
 @Entity('me_toos')
@@ -10,11 +11,6 @@ export class MeTooEntity {
   @PrimaryColumn({ name: 'question_id', type: 'bigint' })
   questionId: string;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn } from '@app/core';
 import { PostType } from '../models/enums';
 
 /** A previous version of a question or answer, saved whenever it is edited. */
@@ -36,11 +37,6 @@ export class PostRevisionEntity {
   @Column({ name: 'redaction_reason', type: 'varchar', length: 500, nullable: true })
   redactionReason: string | null;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 }

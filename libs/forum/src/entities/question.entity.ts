@@ -1,15 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  OneToMany,
-  PrimaryGeneratedColumn,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, OneToMany, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn, UpdatedAtColumn } from '@app/core';
 import { UserEntity } from '@app/accounts';
+import { HideableRow } from './hideable-row';
 import { QuestionStatus } from '../models/enums';
 import { AnswerEntity } from './answer.entity';
 import { QuestionTagEntity } from './question-tag.entity';
@@ -18,7 +10,7 @@ import { QuestionTagEntity } from './question-tag.entity';
 @Index('IDX_questions_status_id', ['status', 'id'])
 @Index('IDX_questions_author_id', ['authorId', 'id'])
 @Index('IDX_questions_category', ['categoryKey', 'id'])
-export class QuestionEntity {
+export class QuestionEntity extends HideableRow {
   @PrimaryGeneratedColumn({ type: 'bigint' })
   id: string;
 
@@ -76,30 +68,9 @@ export class QuestionEntity {
   @OneToMany(() => QuestionTagEntity, (qt) => qt.question)
   questionTags?: QuestionTagEntity[];
 
-  // Hidden by a moderator: gone for everyone but moderators and the author, until restored.
-  @Column({ name: 'hidden_at', type: 'datetime', precision: 3, nullable: true })
-  hiddenAt: Date | null;
-
-  @Column({ name: 'hidden_by_id', type: 'bigint', nullable: true })
-  hiddenById: string | null;
-
-  @Column({ name: 'hidden_reason', type: 'varchar', length: 500, nullable: true })
-  hiddenReason: string | null;
-
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 
-  @UpdateDateColumn({
-    name: 'updated_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-    onUpdate: 'CURRENT_TIMESTAMP(3)',
-  })
+  @UpdatedAtColumn()
   updatedAt: Date;
 }

@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn } from '@app/core';
 import { PostType, ReportStatus } from '../models/enums';
 
 @Entity('reports')
@@ -35,11 +36,6 @@ export class ReportEntity {
   @Column({ name: 'resolved_at', type: 'datetime', precision: 3, nullable: true })
   resolvedAt: Date | null;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 }

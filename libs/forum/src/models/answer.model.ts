@@ -1,16 +1,10 @@
 import { PageInfo } from '@app/core';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { MaskedPersonalData } from '../privacy/masked-personal-data.model';
+import { PostBase } from './post.model';
 import { PostType, VoteValue } from './enums';
 
 @ObjectType()
-export class Answer {
-  @Field(() => ID)
-  id: string;
-
-  @Field({ description: 'Markdown' })
-  body: string;
-
+export class Answer extends PostBase {
   @Field()
   isOfficial: boolean;
 
@@ -26,28 +20,7 @@ export class Answer {
   })
   verifiedAt: Date | null;
 
-  @Field(() => Int)
-  score: number;
-
-  @Field(() => GraphQLISODateTime)
-  createdAt: Date;
-
-  @Field(() => GraphQLISODateTime)
-  updatedAt: Date;
-
-  @Field(() => [MaskedPersonalData], {
-    description: 'Personal data masked by the mutation that returned this object; empty on reads',
-  })
-  maskedPersonalData: MaskedPersonalData[];
-
-  @Field({ description: 'Hidden by a moderator (only moderators and the author still see it)' })
-  isHidden: boolean;
-
-  @Field(() => String, { nullable: true })
-  hiddenReason: string | null;
-
   questionId: string;
-  authorId: string;
   endorsedById: string | null;
   sourceQuestionId?: string | null;
 }

@@ -1,18 +1,12 @@
 import { PageInfo } from '@app/core';
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { MaskedPersonalData } from '../privacy/masked-personal-data.model';
+import { PostBase } from './post.model';
 import { PostType, QuestionStatus } from './enums';
 
 @ObjectType()
-export class Question {
-  @Field(() => ID)
-  id: string;
-
+export class Question extends PostBase {
   @Field()
   title: string;
-
-  @Field({ description: 'Markdown' })
-  body: string;
 
   @Field(() => QuestionStatus)
   status: QuestionStatus;
@@ -23,31 +17,10 @@ export class Question {
   @Field(() => Int)
   answerCount: number;
 
-  @Field(() => Int)
-  score: number;
-
   @Field(() => Int, { description: 'Members who marked 我也遇到了 (me too)' })
   meTooCount: number;
 
-  @Field(() => GraphQLISODateTime)
-  createdAt: Date;
-
-  @Field(() => GraphQLISODateTime)
-  updatedAt: Date;
-
-  @Field(() => [MaskedPersonalData], {
-    description: 'Personal data masked by the mutation that returned this object; empty on reads',
-  })
-  maskedPersonalData: MaskedPersonalData[];
-
-  @Field({ description: 'Hidden by a moderator (only moderators and the author still see it)' })
-  isHidden: boolean;
-
-  @Field(() => String, { nullable: true })
-  hiddenReason: string | null;
-
   // Resolved by field resolvers from these keys.
-  authorId: string;
   acceptedAnswerId: string | null;
   duplicateOfId: string | null;
   categoryKey?: string | null;

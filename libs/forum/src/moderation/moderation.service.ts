@@ -1,6 +1,7 @@
 import { Actor, isModerator } from '@app/accounts';
 import {
   AppError,
+  Clock,
   MAX_PAGE_SIZE,
   Page,
   cleanText,
@@ -56,7 +57,10 @@ function requireModerator(actor: Actor): void {
 
 @Injectable()
 export class ModerationService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** One open report per user and post (a unique index over an "open" marker column). */
   async report(actor: Actor, input: ReportPostInput): Promise<Report> {
@@ -106,7 +110,12 @@ export class ModerationService {
       await rateLimitCheckpoint();
       await repo.update(
         { id },
-        { status: ReportStatus.DISMISSED, openKey: null, resolvedById: actor.id, resolvedAt: new Date() },
+        {
+          status: ReportStatus.DISMISSED,
+          openKey: null,
+          resolvedById: actor.id,
+          resolvedAt: this.clock.now(),
+        },
       );
     }
     return toReport(await repo.findOneByOrFail({ id }));
@@ -137,7 +146,7 @@ export class ModerationService {
       const thread = await lockQuestion(m, questionId);
       if (!isQuestion) await lockAnswer(m, targetId);
       const changes = hidden
-        ? { hiddenAt: new Date(), hiddenById: actor.id, hiddenReason: reason }
+        ? { hiddenAt: this.clock.now(), hiddenById: actor.id, hiddenReason: reason }
         : { hiddenAt: null, hiddenById: null, hiddenReason: null };
       await m.update(isQuestion ? QuestionEntity : AnswerEntity, { id: targetId }, changes);
       // A hidden official or accepted answer no longer solves the thread (and counts again when restored).
@@ -147,7 +156,12 @@ export class ModerationService {
         const res = await m.update(
           ReportEntity,
           { targetType: input.targetType, targetId, status: ReportStatus.OPEN },
-          { status: ReportStatus.RESOLVED, openKey: null, resolvedById: actor.id, resolvedAt: new Date() },
+          {
+            status: ReportStatus.RESOLVED,
+            openKey: null,
+            resolvedById: actor.id,
+            resolvedAt: this.clock.now(),
+          },
         );
         reportsResolved = res.affected ?? 0;
       }

@@ -1,4 +1,5 @@
-import { CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { Entity, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn } from '@app/core';
 
 /** A question whose asker was reminded to accept an answer: one reminder per question, ever. */
 @Entity('accept_reminders')
@@ -6,11 +7,6 @@ export class AcceptReminderEntity {
   @PrimaryColumn({ name: 'question_id', type: 'bigint' })
   questionId: string;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 }

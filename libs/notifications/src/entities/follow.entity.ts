@@ -1,4 +1,5 @@
-import { CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Entity, Index, PrimaryColumn } from 'typeorm';
+import { CreatedAtColumn } from '@app/core';
 
 /** A member following a question (askers follow their own). */
 @Entity('question_follows')
@@ -10,11 +11,6 @@ export class FollowEntity {
   @PrimaryColumn({ name: 'question_id', type: 'bigint' })
   questionId: string;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 }

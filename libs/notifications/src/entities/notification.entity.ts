@@ -1,4 +1,5 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { CreatedAtColumn } from '@app/core';
 
 /**
  * An in-app notice for one user, created from one outbox event. The unique key makes replaying an
@@ -31,12 +32,7 @@ export class NotificationEntity {
   @Column({ name: 'actor_id', type: 'bigint', nullable: true })
   actorId: string | null;
 
-  @CreateDateColumn({
-    name: 'created_at',
-    type: 'datetime',
-    precision: 3,
-    default: () => 'CURRENT_TIMESTAMP(3)',
-  })
+  @CreatedAtColumn()
   createdAt: Date;
 
   @Column({ name: 'read_at', type: 'datetime', precision: 3, nullable: true })

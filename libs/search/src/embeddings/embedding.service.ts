@@ -1,4 +1,4 @@
-import { AppConfig, Metrics } from '@app/core';
+import { AppConfig, Metrics, errorMessage } from '@app/core';
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import * as path from 'node:path';
 import { Piscina } from 'piscina';
@@ -95,7 +95,7 @@ export class EmbeddingService implements OnApplicationBootstrap, OnModuleDestroy
       await Promise.all(jobs);
       return out;
     } catch (err) {
-      this.fail(`the model failed at run time: ${err instanceof Error ? err.message : String(err)}`);
+      this.fail(`the model failed at run time: ${errorMessage(err)}`);
       return null;
     }
   }
@@ -148,7 +148,7 @@ export class EmbeddingService implements OnApplicationBootstrap, OnModuleDestroy
         if (probe.dims !== EMBEDDING_MODEL.dimensions)
           throw new Error(`the model gave ${probe.dims} dimensions`);
       } catch (err) {
-        this.fail(`the model could not be loaded: ${err instanceof Error ? err.message : String(err)}`);
+        this.fail(`the model could not be loaded: ${errorMessage(err)}`);
         this.piscina = null;
         await pool.destroy().catch(() => undefined);
         return null;

@@ -1,4 +1,4 @@
-import { AppConfig, Metrics, outboxRetryDelayMs } from '@app/core';
+import { AppConfig, Metrics, outboxRetryDelayMs, errorSummary } from '@app/core';
 import { QUESTION_EVENTS } from '@app/forum';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { IndexIdentityGuard } from '../identity/index-identity.guard';
@@ -147,7 +147,7 @@ export class OutboxRelay {
   }
 
   private async retryLater(events: ClaimedEvent[], err: unknown): Promise<void> {
-    const message = err instanceof Error ? `${err.name}: ${err.message}` : String(err);
+    const message = errorSummary(err);
     this.metrics?.recordSearchFailure(isMeiliUnavailable(err) ? 'unavailable' : 'rejected');
     const max = this.config.get('SEARCH_RELAY_MAX_BACKOFF_MS');
     // Rows of one batch usually share their attempt count: one UPDATE per count.
