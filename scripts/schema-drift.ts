@@ -2,7 +2,10 @@
 // the entities (createSchemaBuilder().log()) and, with --metadata, every entity column and index as
 // TypeORM sees it. Run before and after a refactor of entity decorators: identical output means the
 // refactor changes no column name, type, precision, default or index (and needs no migration).
-//   node -r ts-node/register/transpile-only -r tsconfig-paths/register scripts/schema-drift.ts [--metadata]
+//   DATABASE_URL=mariadb://root@127.0.0.1:3306/x \
+//     node -r ts-node/register/transpile-only -r tsconfig-paths/register scripts/schema-drift.ts [--metadata]
+// (mariadb:// selects TypeORM's MariaDB dialect; with mysql:// against MariaDB it reports dozens of
+// spurious differences. Only the server of DATABASE_URL is used: the database is a fresh one, dropped after.)
 import 'reflect-metadata';
 import { createDataSource } from '../libs/core/src/database/data-source';
 import { dropDatabase, ensureDatabase } from '../libs/core/src/database/ensure-database';

@@ -1,4 +1,5 @@
 import { AuthService, Role } from '@app/accounts';
+import { Clock } from '@app/core';
 import {
   ACCEPT,
   ANSWER,
@@ -172,6 +173,22 @@ describe('answers, accepted and official answers, votes', () => {
         q.id,
       ]);
       expect(row).toEqual({ id: accepted[0].node.id, status: 'SOLVED' });
+    });
+
+    it('records the accept time from the injected Clock', async () => {
+      const q = await ask(t, asker);
+      const a = await answer(t, helper, q.id);
+      const at = new Date('2031-06-01T09:30:00.123Z'); // a time no test run is near
+      const clock = jest.spyOn(t.app.get(Clock), 'now').mockReturnValue(at);
+      try {
+        await t.ok(ACCEPT, { id: a }, asker.token);
+      } finally {
+        clock.mockRestore();
+      }
+      const [row] = (await t.db.query('SELECT accepted_at AS at FROM questions WHERE id = ?', [q.id])) as {
+        at: Date;
+      }[];
+      expect(row.at.toISOString()).toBe(at.toISOString());
     });
   });
 
