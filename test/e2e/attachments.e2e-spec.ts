@@ -469,6 +469,59 @@ describe('attachments on local disk', () => {
     expect(existsSync(localFile(dir, keys.public!))).toBe(false);
   });
 
+  it('public images are revalidated on every use (no cache keeps serving one a moderator hid); private ones are never stored', async () => {
+    const up = (await upload(t, await noisePng(24), alice.token)).body.attachment!;
+    const asked = await t.ok<{ askQuestion: { question: { id: string } } }>(
+      ASK,
+      {
+        input: {
+          title: '缓存与隐藏的图片',
+          body: '图片见附件，看看能否显示。',
+          tags: [],
+          attachmentIds: [up.id],
+        },
+      },
+      alice.token,
+    );
+    const qid = asked.askQuestion.question.id;
+    // The staff-only copy, before publishing: private, never stored, no validator.
+    type Q = { question: { attachments: { url: string; visibility: string }[] } };
+    const own = (await t.ok<Q>(ATTACHMENTS, { id: qid }, alice.token)).question.attachments;
+    const priv = await fetch(`${t.url}${own[0].url}`, {
+      headers: { authorization: `Bearer ${alice.token}` },
+    });
+    expect(priv.status).toBe(200);
+    expect(priv.headers.get('cache-control')).toBe('private, no-store');
+    expect(priv.headers.get('etag')).toBeNull();
+    await priv.arrayBuffer();
+
+    await t.ok(PUBLISH, { id: up.id, c: true }, alice.token);
+    const anon = (await t.ok<Q>(ATTACHMENTS, { id: qid })).question.attachments;
+    expect(anon[0].visibility).toBe('PUBLIC');
+    const first = await fetch(`${t.url}${anon[0].url}`);
+    expect(first.status).toBe(200);
+    const cacheControl = first.headers.get('cache-control') ?? '';
+    expect(cacheControl).toMatch(/\bpublic\b/);
+    expect(cacheControl).toMatch(/\bno-cache\b/);
+    expect(cacheControl).not.toMatch(/max-age=[1-9]/);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[^"]+"$/);
+    await first.arrayBuffer();
+    // A cache revalidating its copy: unchanged and still visible, 304 with no body.
+    const again = await fetch(`${t.url}${anon[0].url}`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+
+    // Hidden: the next revalidation is refused, and the refusal is not cacheable either.
+    await t.ok(HIDE, { i: { targetType: 'QUESTION', targetId: qid, reason: '含有个人信息' } }, mod.token);
+    const afterHide = await fetch(`${t.url}${anon[0].url}`, { headers: { 'if-none-match': etag! } });
+    expect(afterHide.status).toBe(404);
+    expect(afterHide.headers.get('cache-control')).toBe('no-store');
+    expect(afterHide.headers.get('etag')).not.toBe(etag);
+    expect(((await afterHide.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    expect((await get(t, anon[0].url)).status).toBe(404);
+  });
+
   it('purges uploads never attached after a day', async () => {
     const png = await sharp({ create: { width: 12, height: 7, channels: 3, background: '#123456' } })
       .png()

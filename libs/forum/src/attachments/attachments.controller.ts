@@ -2,6 +2,7 @@ import { Actor, RequestContextFactory, UsersService, isStaff, toActor } from '@a
 import { AppError, Clock, ErrorCode, RateLimitService, tierOf } from '@app/core';
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import busboy from 'busboy';
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AttachmentsService, isStaffFor } from './attachments.service';
 import { MAX_UPLOAD_BYTES, UploadRefused } from './image-pipeline';
@@ -110,6 +111,15 @@ function readOneFile(req: Request): Promise<Buffer> {
   });
 }
 
+/** Whether an If-None-Match header names this ETag (a list, weak or not, or `*`). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
+  });
+}
+
 @Controller('attachments')
 export class AttachmentsController {
   private readonly logger = new Logger('Attachments');
@@ -187,7 +197,20 @@ export class AttachmentsController {
         }
         key = a.storageKey;
       }
-      const bytes = key ? await this.service.store.get(key) : null;
+      if (!key) throw new HttpRefusal(404, 'NOT_FOUND', 'No such image');
+      // A post's image can be hidden by a moderator at any time, so no cache may reuse the public copy
+      // without asking again: `no-cache` with an ETag makes every reuse a (cheap) revalidation, which
+      // a hidden image fails with 404. Copies for one viewer are never stored at all.
+      const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 22)}"`;
+      res.setHeader('Cache-Control', params.variant === 'p' ? 'public, no-cache' : 'private, no-store');
+      if (params.variant === 'p') {
+        res.setHeader('ETag', etag);
+        if (ifNoneMatch(req.headers['if-none-match'], etag)) {
+          res.status(304).end();
+          return;
+        }
+      }
+      const bytes = await this.service.store.get(key);
       if (!bytes) throw new HttpRefusal(404, 'NOT_FOUND', 'No such image');
       res.setHeader('Content-Type', a.mimeType);
       res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -196,7 +219,6 @@ export class AttachmentsController {
         'Content-Disposition',
         `inline; filename="attachment-${a.id}.${a.mimeType === 'image/jpeg' ? 'jpg' : 'png'}"`,
       );
-      res.setHeader('Cache-Control', params.variant === 'p' ? 'public, max-age=60' : 'private, no-store');
       res.status(200).end(bytes);
     } catch (err) {
       this.refuse(req, res, err);
@@ -233,6 +255,9 @@ export class AttachmentsController {
       res.end();
       return;
     }
+    // A refusal is never cached (a 404 may be cached by default, and this one may not last).
+    res.removeHeader('ETag');
+    res.setHeader('Cache-Control', 'no-store');
     res.status(status).json({ error: body });
   }
 }
