@@ -204,6 +204,27 @@ describe('official desk', () => {
     expect(asDesk.question.deskClaim.owner.handle).toBe(winner.handle);
     await drain();
     expect(await kinds(asker, q)).toEqual(['DESK_CLAIMED']);
+    // The asker's notice says 官方处理中, not who: no actor, stored or shown.
+    const NOTICES = `query { notifications(first: 50) { edges { node { kind question { id } actor { handle } } } } }`;
+    type N = {
+      notifications: { edges: { node: { kind: string; question: { id: string }; actor: unknown } }[] };
+    };
+    const claimedNotice = async () =>
+      (await t.ok<N>(NOTICES, {}, asker.token)).notifications.edges
+        .map((e) => e.node)
+        .filter((n) => n.kind === 'DESK_CLAIMED' && n.question.id === q);
+    expect(await claimedNotice()).toEqual([{ kind: 'DESK_CLAIMED', question: { id: q }, actor: null }]);
+    const [stored] = await t.db.query(
+      "SELECT actor_id FROM notifications WHERE user_id = ? AND question_id = ? AND kind = 'DESK_CLAIMED'",
+      [asker.id, q],
+    );
+    expect(stored.actor_id).toBeNull();
+    // A notice written before this rule (actor stored) shows no actor either.
+    await t.db.query(
+      "UPDATE notifications SET actor_id = ? WHERE user_id = ? AND question_id = ? AND kind = 'DESK_CLAIMED'",
+      [winner.id, asker.id, q],
+    );
+    expect((await claimedNotice())[0].actor).toBeNull();
     // Members cannot claim; moderators assign to official accounts only.
     expect(codes(await t.gql(CLAIM, { id: q }, member.token))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(ASSIGN, { id: q, u: member.id }, moderator.token))).toEqual(['BAD_USER_INPUT']);
@@ -230,7 +251,9 @@ describe('official desk', () => {
       clock.mockRestore();
     }
     // Another official account cannot move a held thread; a moderator can.
-    expect(codes(await t.gql(ASSIGN, { id: q, u: officials[5].id }, officials[4].token))).toEqual(['CONFLICT']);
+    expect(codes(await t.gql(ASSIGN, { id: q, u: officials[5].id }, officials[4].token))).toEqual([
+      'CONFLICT',
+    ]);
     // Assignment moves the thread and tells the assignee; a moderator may release anyone's claim.
     const assigned = await t.ok<{
       assignThread: { deskClaim: { owner: { handle: string }; assignedBy: { handle: string } } };
