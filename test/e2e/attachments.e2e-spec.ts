@@ -398,7 +398,8 @@ describe('attachments on local disk', () => {
       alice.token,
     );
     const qid = asked.askQuestion.question.id;
-    expect(codes(await t.gql(PUBLISH, { id: up.id }, bob.token))).toEqual(['FORBIDDEN']);
+    // Bob cannot see the staff-only image: it answers like a missing one. The moderator sees it.
+    expect(codes(await t.gql(PUBLISH, { id: up.id }, bob.token))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(PUBLISH, { id: up.id }, mod.token))).toEqual(['FORBIDDEN']);
     type P = {
       publishAttachment: {
@@ -461,7 +462,7 @@ describe('attachments on local disk', () => {
     expect(forMod[0].visibility).toBe('STAFF_ONLY');
 
     // Deleting removes the files (both copies).
-    expect(codes(await t.gql(DELETE, { id: up.id }, bob.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(DELETE, { id: up.id }, bob.token))).toEqual(['NOT_FOUND']);
     expect(
       (await t.ok<{ deleteAttachment: boolean }>(DELETE, { id: up.id }, alice.token)).deleteAttachment,
     ).toBe(true);
@@ -520,6 +521,37 @@ describe('attachments on local disk', () => {
     expect(afterHide.headers.get('etag')).not.toBe(etag);
     expect(((await afterHide.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
     expect((await get(t, anon[0].url)).status).toBe(404);
+  });
+
+  it('publish and delete of an image the actor cannot see answer like a missing one (no probing by id)', async () => {
+    const privateUpload = (await upload(t, await noisePng(12), alice.token)).body.attachment!;
+    const [{ maxId }] = (await t.db.query('SELECT MAX(id) AS maxId FROM attachments')) as { maxId: string }[];
+    const missing = String(BigInt(maxId) + 1000n);
+    for (const m of [PUBLISH, DELETE]) {
+      expect(codes(await t.gql(m, { id: privateUpload.id }, bob.token))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql(m, { id: missing }, bob.token))).toEqual(['NOT_FOUND']);
+      // An official account does not see an upload on no post either.
+      expect(codes(await t.gql(m, { id: privateUpload.id }, official.token))).toEqual(['NOT_FOUND']);
+    }
+    // A published image on a visible post: everyone sees it, so the refusal may say why.
+    const asked = await t.ok<{ askQuestion: { question: { id: string } } }>(
+      ASK,
+      {
+        input: {
+          title: '公开图片的删除权限',
+          body: '图片见附件，别人不能删。',
+          tags: [],
+          attachmentIds: [privateUpload.id],
+        },
+      },
+      alice.token,
+    );
+    expect(asked.askQuestion.question.id).toBeTruthy();
+    await t.ok(PUBLISH, { id: privateUpload.id, c: true }, alice.token);
+    expect(codes(await t.gql(DELETE, { id: privateUpload.id }, bob.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(PUBLISH, { id: privateUpload.id }, bob.token))).toEqual(['FORBIDDEN']);
+    // The uploader's image is still there.
+    expect(await storageKey(t, privateUpload.id)).toBeTruthy();
   });
 
   it('purges uploads never attached after a day', async () => {
