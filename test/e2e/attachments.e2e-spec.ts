@@ -398,7 +398,8 @@ describe('attachments on local disk', () => {
       alice.token,
     );
     const qid = asked.askQuestion.question.id;
-    expect(codes(await t.gql(PUBLISH, { id: up.id }, bob.token))).toEqual(['FORBIDDEN']);
+    // Bob cannot see the staff-only image: it answers like a missing one. The moderator sees it.
+    expect(codes(await t.gql(PUBLISH, { id: up.id }, bob.token))).toEqual(['NOT_FOUND']);
     expect(codes(await t.gql(PUBLISH, { id: up.id }, mod.token))).toEqual(['FORBIDDEN']);
     type P = {
       publishAttachment: {
@@ -461,12 +462,96 @@ describe('attachments on local disk', () => {
     expect(forMod[0].visibility).toBe('STAFF_ONLY');
 
     // Deleting removes the files (both copies).
-    expect(codes(await t.gql(DELETE, { id: up.id }, bob.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(DELETE, { id: up.id }, bob.token))).toEqual(['NOT_FOUND']);
     expect(
       (await t.ok<{ deleteAttachment: boolean }>(DELETE, { id: up.id }, alice.token)).deleteAttachment,
     ).toBe(true);
     expect(existsSync(localFile(dir, keys.storage))).toBe(false);
     expect(existsSync(localFile(dir, keys.public!))).toBe(false);
+  });
+
+  it('public images are revalidated on every use (no cache keeps serving one a moderator hid); private ones are never stored', async () => {
+    const up = (await upload(t, await noisePng(24), alice.token)).body.attachment!;
+    const asked = await t.ok<{ askQuestion: { question: { id: string } } }>(
+      ASK,
+      {
+        input: {
+          title: '缓存与隐藏的图片',
+          body: '图片见附件，看看能否显示。',
+          tags: [],
+          attachmentIds: [up.id],
+        },
+      },
+      alice.token,
+    );
+    const qid = asked.askQuestion.question.id;
+    // The staff-only copy, before publishing: private, never stored, no validator.
+    type Q = { question: { attachments: { url: string; visibility: string }[] } };
+    const own = (await t.ok<Q>(ATTACHMENTS, { id: qid }, alice.token)).question.attachments;
+    const priv = await fetch(`${t.url}${own[0].url}`, {
+      headers: { authorization: `Bearer ${alice.token}` },
+    });
+    expect(priv.status).toBe(200);
+    expect(priv.headers.get('cache-control')).toBe('private, no-store');
+    expect(priv.headers.get('etag')).toBeNull();
+    await priv.arrayBuffer();
+
+    await t.ok(PUBLISH, { id: up.id, c: true }, alice.token);
+    const anon = (await t.ok<Q>(ATTACHMENTS, { id: qid })).question.attachments;
+    expect(anon[0].visibility).toBe('PUBLIC');
+    const first = await fetch(`${t.url}${anon[0].url}`);
+    expect(first.status).toBe(200);
+    const cacheControl = first.headers.get('cache-control') ?? '';
+    expect(cacheControl).toMatch(/\bpublic\b/);
+    expect(cacheControl).toMatch(/\bno-cache\b/);
+    expect(cacheControl).not.toMatch(/max-age=[1-9]/);
+    const etag = first.headers.get('etag');
+    expect(etag).toMatch(/^"[^"]+"$/);
+    await first.arrayBuffer();
+    // A cache revalidating its copy: unchanged and still visible, 304 with no body.
+    const again = await fetch(`${t.url}${anon[0].url}`, { headers: { 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect((await again.arrayBuffer()).byteLength).toBe(0);
+
+    // Hidden: the next revalidation is refused, and the refusal is not cacheable either.
+    await t.ok(HIDE, { i: { targetType: 'QUESTION', targetId: qid, reason: '含有个人信息' } }, mod.token);
+    const afterHide = await fetch(`${t.url}${anon[0].url}`, { headers: { 'if-none-match': etag! } });
+    expect(afterHide.status).toBe(404);
+    expect(afterHide.headers.get('cache-control')).toBe('no-store');
+    expect(afterHide.headers.get('etag')).not.toBe(etag);
+    expect(((await afterHide.json()) as { error: { code: string } }).error.code).toBe('NOT_FOUND');
+    expect((await get(t, anon[0].url)).status).toBe(404);
+  });
+
+  it('publish and delete of an image the actor cannot see answer like a missing one (no probing by id)', async () => {
+    const privateUpload = (await upload(t, await noisePng(12), alice.token)).body.attachment!;
+    const [{ maxId }] = (await t.db.query('SELECT MAX(id) AS maxId FROM attachments')) as { maxId: string }[];
+    const missing = String(BigInt(maxId) + 1000n);
+    for (const m of [PUBLISH, DELETE]) {
+      expect(codes(await t.gql(m, { id: privateUpload.id }, bob.token))).toEqual(['NOT_FOUND']);
+      expect(codes(await t.gql(m, { id: missing }, bob.token))).toEqual(['NOT_FOUND']);
+      // An official account does not see an upload on no post either.
+      expect(codes(await t.gql(m, { id: privateUpload.id }, official.token))).toEqual(['NOT_FOUND']);
+    }
+    // A published image on a visible post: everyone sees it, so the refusal may say why.
+    const asked = await t.ok<{ askQuestion: { question: { id: string } } }>(
+      ASK,
+      {
+        input: {
+          title: '公开图片的删除权限',
+          body: '图片见附件，别人不能删。',
+          tags: [],
+          attachmentIds: [privateUpload.id],
+        },
+      },
+      alice.token,
+    );
+    expect(asked.askQuestion.question.id).toBeTruthy();
+    await t.ok(PUBLISH, { id: privateUpload.id, c: true }, alice.token);
+    expect(codes(await t.gql(DELETE, { id: privateUpload.id }, bob.token))).toEqual(['FORBIDDEN']);
+    expect(codes(await t.gql(PUBLISH, { id: privateUpload.id }, bob.token))).toEqual(['FORBIDDEN']);
+    // The uploader's image is still there.
+    expect(await storageKey(t, privateUpload.id)).toBeTruthy();
   });
 
   it('purges uploads never attached after a day', async () => {

@@ -1,3 +1,4 @@
+import * as modelModule from '@app/search/embeddings/embedding-model';
 import { EMBEDDING_MODEL, defaultModelsDir } from '@app/search/embeddings/embedding-model';
 import { EmbeddingService } from '@app/search/embeddings/embedding.service';
 import { LearnedSimilarityRanker } from '@app/search/ranking/learned-similarity-ranker';
@@ -155,6 +156,36 @@ describe('duplicate detection with embeddings', () => {
         return r;
       });
       expect(s[0].question.title).toBe('花呗逾期了会影响征信吗');
+    });
+  });
+
+  describe('while the model check has not settled', () => {
+    it('reports the instance degraded with embeddings loading (200), then ok once the model works', async () => {
+      // The model check is held back until the test lets it go.
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((r) => (release = r));
+      const realCheck = modelModule.checkModel;
+      const spy = jest
+        .spyOn(modelModule, 'checkModel')
+        .mockImplementation(async (dir: string) => gate.then(() => realCheck(dir)));
+      const loading = await TestApp.start({ EMBEDDINGS: 'on', EMBEDDINGS_POOL_SIZE: '1' });
+      try {
+        expect(spy).toHaveBeenCalled();
+        const res = await fetch(`${loading.url}/health/ready`);
+        expect(res.status).toBe(200);
+        const body = (await res.json()) as Ready;
+        expect(body.status).toBe('degraded');
+        expect(body.degraded).toEqual(['embeddings']);
+        expect(body.details.embeddings).toMatchObject({ status: 'down', state: 'loading' });
+        release();
+        const settled = await ready(loading);
+        expect(settled.status).toBe('ok');
+        expect(settled.details.embeddings).toMatchObject({ status: 'up', state: 'ready' });
+      } finally {
+        release();
+        spy.mockRestore();
+        await loading.close();
+      }
     });
   });
 

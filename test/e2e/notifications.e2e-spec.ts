@@ -1,3 +1,4 @@
+import { Role } from '@app/accounts';
 import { Clock } from '@app/core';
 import { AcceptReminders, NotificationsRelay, NotificationsRunner } from '@app/notifications';
 import { SearchOutboxRepository } from '@app/search';
@@ -230,6 +231,50 @@ describe('notifications', () => {
         expect(bystander.received).toEqual([]);
       } finally {
         await mine.close();
+        await bystander.close();
+      }
+    });
+
+    it('delivers the desk notices live: claimed and handed off to the asker (no actor), assigned to the official', async () => {
+      const q = await ask(t, asker, '官方台实时通知测试', '账户被限制了，怎么办？');
+      const holder = await t.official(await t.register('nholder'));
+      const assignee = await t.official(await t.register('nassignee'));
+      const moderator = await t.withRole(await t.register('nmod'), Role.MODERATOR);
+      const askerSocket = await listen(t.url, asker.token);
+      const assigneeSocket = await listen(t.url, assignee.token);
+      const bystander = await listen(t.url, follower.token);
+      type Got = { data: { notificationAdded: { kind: string; question: { id: string }; actor: unknown } } };
+      const kinds = (l: Listener) =>
+        (l.received as Got[]).map((r) => r.data.notificationAdded).filter((n) => n.question?.id === q.id);
+      try {
+        await t.ok(`mutation($id: ID!) { claimThread(questionId: $id) { id } }`, { id: q.id }, holder.token);
+        await eventually(async () => expect(kinds(askerSocket)).toHaveLength(1), 10000);
+        expect(kinds(askerSocket)[0]).toMatchObject({ kind: 'DESK_CLAIMED', actor: null });
+
+        await t.ok(
+          `mutation($id: ID!, $u: ID!) { assignThread(questionId: $id, userId: $u) { id } }`,
+          { id: q.id, u: assignee.id },
+          moderator.token,
+        );
+        await eventually(async () => expect(kinds(assigneeSocket)).toHaveLength(1), 10000);
+        expect(kinds(assigneeSocket)[0]).toMatchObject({
+          kind: 'DESK_ASSIGNED',
+          actor: { handle: moderator.handle },
+        });
+
+        await t.ok(
+          `mutation($id: ID!, $r: String!) { handOffToPrivateSupport(questionId: $id, reason: $r) { id } }`,
+          { id: q.id, r: '需要核对交易单号' },
+          assignee.token,
+        );
+        await eventually(async () => expect(kinds(askerSocket)).toHaveLength(2), 10000);
+        expect(kinds(askerSocket)[1]).toMatchObject({ kind: 'PRIVATE_SUPPORT', actor: null });
+        // Nobody else hears about it; the asker never got the assignment.
+        expect(kinds(bystander)).toEqual([]);
+        expect(kinds(askerSocket).map((n) => n.kind)).toEqual(['DESK_CLAIMED', 'PRIVATE_SUPPORT']);
+      } finally {
+        await askerSocket.close();
+        await assigneeSocket.close();
         await bystander.close();
       }
     });

@@ -113,6 +113,38 @@ describe('official desk', () => {
     return data.officialQueue.edges.map((e) => e.node.question.id).filter((id) => mine.includes(id));
   }
 
+  /** Walks a desk list page by page (`first` per page); returns the ids in order and the list read at once. */
+  async function walk(
+    query: string,
+    field: string,
+    idOf: (node: Record<string, unknown>) => string,
+    variables: Record<string, unknown>,
+    token: string,
+    first = 2,
+  ): Promise<{ paged: string[]; whole: string[]; totalCount: number }> {
+    type Conn = {
+      totalCount: number;
+      pageInfo: { hasNextPage: boolean; endCursor: string | null };
+      edges: { cursor: string; node: Record<string, unknown> }[];
+    };
+    const paged: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 200; i++) {
+      const data: Record<string, Conn> = await t.ok<Record<string, Conn>>(
+        query,
+        { ...variables, first, after },
+        token,
+      );
+      const conn: Conn = data[field];
+      paged.push(...conn.edges.map((e) => idOf(e.node)));
+      expect(conn.pageInfo.endCursor).toBe(conn.edges.at(-1)?.cursor ?? null);
+      if (!conn.pageInfo.hasNextPage) break;
+      after = conn.pageInfo.endCursor;
+    }
+    const all = (await t.ok<Record<string, Conn>>(query, { ...variables, first: 50 }, token))[field];
+    return { paged, whole: all.edges.map((e) => idOf(e.node)), totalCount: all.totalCount };
+  }
+
   describe('queue', () => {
     let a: string;
     let b: string;
@@ -178,6 +210,92 @@ describe('official desk', () => {
       expect(seen).toEqual(all.officialQueue.edges.map((e) => e.node.question.id));
       expect(seen.length).toBe(all.officialQueue.totalCount);
     });
+    it('pages every order by cursor without gaps or repeats', async () => {
+      const Q = `query($s: DeskQueueSort, $first: Int, $after: String) {
+        officialQueue(sort: $s, first: $first, after: $after) {
+          totalCount pageInfo { hasNextPage endCursor } edges { cursor node { question { id } } } } }`;
+      for (const sort of ['WAITING', 'ME_TOO', 'TIME_LEFT']) {
+        const got = await walk(
+          Q,
+          'officialQueue',
+          (n) => (n.question as { id: string }).id,
+          { s: sort },
+          officials[0].token,
+        );
+        expect(got.paged).toEqual(got.whole);
+        expect(new Set(got.paged).size).toBe(got.totalCount);
+        expect(got.totalCount).toBeGreaterThanOrEqual(3);
+      }
+    });
+
+    it('a thread leaving the queue between two pages makes the next page skip nothing (keyset, not offset)', async () => {
+      // Three threads older than any other, so they open the WAITING order.
+      const x = await thread('other', 9000, '翻页测试：第一个');
+      const y = await thread('other', 8990, '翻页测试：第二个');
+      const z = await thread('other', 8980, '翻页测试：第三个');
+      const Q = `query($after: String) { officialQueue(sort: WAITING, first: 1, after: $after) {
+        pageInfo { endCursor } edges { node { question { id } } } } }`;
+      type P = {
+        officialQueue: { pageInfo: { endCursor: string }; edges: { node: { question: { id: string } } }[] };
+      };
+      const first = await t.ok<P>(Q, {}, officials[0].token);
+      expect(first.officialQueue.edges.map((e) => e.node.question.id)).toEqual([x]);
+      // x gets its official answer: it leaves the queue before the next page is read.
+      await answer(t, officials[7], x, '官方：已处理。');
+      const next = await t.ok<P>(Q, { after: first.officialQueue.pageInfo.endCursor }, officials[0].token);
+      expect(next.officialQueue.edges.map((e) => e.node.question.id)).toEqual([y]);
+      const third = await t.ok<P>(Q, { after: next.officialQueue.pageInfo.endCursor }, officials[0].token);
+      expect(third.officialQueue.edges.map((e) => e.node.question.id)).toEqual([z]);
+      // A cursor of another list, or a made-up one, is refused.
+      const forged = Buffer.from('desk:[1,"2",3]').toString('base64url');
+      expect(codes(await t.gql(Q, { after: forged }, officials[0].token))).toEqual(['BAD_USER_INPUT']);
+      const offset = Buffer.from('desk:3').toString('base64url');
+      expect(codes(await t.gql(Q, { after: offset }, officials[0].token))).toEqual(['BAD_USER_INPUT']);
+      for (const id of [y, z]) await answer(t, officials[7], id, '官方：已处理。');
+    });
+  });
+
+  it('pages breaches and stale official answers by cursor without gaps or repeats, ties included', async () => {
+    // Breaches: same asking time (ties on the due time, broken by id), 10 h ago in a 2 h category.
+    const tied = new Date(Date.now() - 600 * MIN);
+    for (let i = 0; i < 3; i++) {
+      const id = await thread('account', 600, `超时翻页测试${i}`);
+      await t.db.query('UPDATE questions SET created_at = ? WHERE id = ?', [tied, id]);
+    }
+    const B = `query($first: Int, $after: String) { deskBreaches(days: 2, first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { question { id } } } } }`;
+    const breaches = await walk(
+      B,
+      'deskBreaches',
+      (n) => (n.question as { id: string }).id,
+      {},
+      officials[0].token,
+      1,
+    );
+    expect(breaches.paged).toEqual(breaches.whole);
+    expect(breaches.paged.length).toBe(breaches.totalCount);
+    expect(breaches.totalCount).toBeGreaterThanOrEqual(3);
+
+    // Stale official answers: three verified at the same old moment.
+    const old = new Date(Date.now() - 400 * 24 * 60 * MIN);
+    for (let i = 0; i < 3; i++) {
+      const q = await thread('other', 10, `核实翻页测试${i}`);
+      const a = await answer(t, officials[6], q, `官方回复${i}：请按步骤处理。`);
+      await t.db.query('UPDATE answers SET created_at = ?, verified_at = ? WHERE id = ?', [old, old, a]);
+    }
+    const S = `query($first: Int, $after: String) { staleOfficialAnswers(first: $first, after: $after) {
+      totalCount pageInfo { hasNextPage endCursor } edges { cursor node { answer { id } } } } }`;
+    const stale = await walk(
+      S,
+      'staleOfficialAnswers',
+      (n) => (n.answer as { id: string }).id,
+      {},
+      officials[0].token,
+      1,
+    );
+    expect(stale.paged).toEqual(stale.whole);
+    expect(stale.paged.length).toBe(stale.totalCount);
+    expect(stale.totalCount).toBeGreaterThanOrEqual(3);
   });
 
   it('gives a thread to exactly one of many concurrent claims', async () => {
@@ -204,6 +322,27 @@ describe('official desk', () => {
     expect(asDesk.question.deskClaim.owner.handle).toBe(winner.handle);
     await drain();
     expect(await kinds(asker, q)).toEqual(['DESK_CLAIMED']);
+    // The asker's notice says 官方处理中, not who: no actor, stored or shown.
+    const NOTICES = `query { notifications(first: 50) { edges { node { kind question { id } actor { handle } } } } }`;
+    type N = {
+      notifications: { edges: { node: { kind: string; question: { id: string }; actor: unknown } }[] };
+    };
+    const claimedNotice = async () =>
+      (await t.ok<N>(NOTICES, {}, asker.token)).notifications.edges
+        .map((e) => e.node)
+        .filter((n) => n.kind === 'DESK_CLAIMED' && n.question.id === q);
+    expect(await claimedNotice()).toEqual([{ kind: 'DESK_CLAIMED', question: { id: q }, actor: null }]);
+    const [stored] = await t.db.query(
+      "SELECT actor_id FROM notifications WHERE user_id = ? AND question_id = ? AND kind = 'DESK_CLAIMED'",
+      [asker.id, q],
+    );
+    expect(stored.actor_id).toBeNull();
+    // A notice written before this rule (actor stored) shows no actor either.
+    await t.db.query(
+      "UPDATE notifications SET actor_id = ? WHERE user_id = ? AND question_id = ? AND kind = 'DESK_CLAIMED'",
+      [winner.id, asker.id, q],
+    );
+    expect((await claimedNotice())[0].actor).toBeNull();
     // Members cannot claim; moderators assign to official accounts only.
     expect(codes(await t.gql(CLAIM, { id: q }, member.token))).toEqual(['FORBIDDEN']);
     expect(codes(await t.gql(ASSIGN, { id: q, u: member.id }, moderator.token))).toEqual(['BAD_USER_INPUT']);
@@ -230,7 +369,9 @@ describe('official desk', () => {
       clock.mockRestore();
     }
     // Another official account cannot move a held thread; a moderator can.
-    expect(codes(await t.gql(ASSIGN, { id: q, u: officials[5].id }, officials[4].token))).toEqual(['CONFLICT']);
+    expect(codes(await t.gql(ASSIGN, { id: q, u: officials[5].id }, officials[4].token))).toEqual([
+      'CONFLICT',
+    ]);
     // Assignment moves the thread and tells the assignee; a moderator may release anyone's claim.
     const assigned = await t.ok<{
       assignThread: { deskClaim: { owner: { handle: string }; assignedBy: { handle: string } } };

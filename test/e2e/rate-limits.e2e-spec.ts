@@ -13,6 +13,8 @@ const RATE_LIMITS = JSON.stringify({
   register: { newMember: [[50, 3600]], member: [[50, 3600]], staff: [[50, 3600]] },
   loginFailures: { member: [[2, 5]] },
   refusedAddress: { newMember: [[3, 600]], member: [[3, 600]], staff: [[3, 600]] },
+  desk: { staff: [[2, 3600]] },
+  moderate: { staff: [[2, 3600]] },
 });
 
 const LOGIN = `mutation($input: LoginInput!) { login(input: $input) { token } }`;
@@ -110,6 +112,43 @@ describe('rate limits', () => {
     const u = await unlimited.register('rloff');
     for (let i = 0; i < 4; i++)
       expect((await unlimited.gql(ASK, askInput(200 + i), u.token)).errors).toBeUndefined();
+  });
+
+  it('reads of the desk and of the report queue never spend desk or moderation points', async () => {
+    const official = await t.official(await register('rldesk'));
+    const mod = await t.withRole(await register('rldeskmod'), Role.MODERATOR);
+    const reads = [
+      `query { officialQueue(first: 5) { totalCount } }`,
+      `query { staleOfficialAnswers(first: 5) { totalCount } }`,
+      `query { deskBreaches(first: 5) { totalCount } }`,
+      `query { deskTargets { categoryKey } }`,
+      `query { cannedReplies { id } }`,
+    ];
+    // Desk accounts may take 2 desk actions an hour here; they read far more than that first.
+    for (let i = 0; i < 3; i++)
+      for (const read of reads) expect((await t.gql(read, {}, official.token)).errors).toBeUndefined();
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await t.gql(`query { reports(first: 5) { edges { node { id } } } }`, {}, mod.token)).errors,
+      ).toBeUndefined();
+    const claim = (id: string) =>
+      t.gql(`mutation($id: ID!) { claimThread(questionId: $id) { id } }`, { id }, official.token);
+    const threads = [];
+    for (let i = 0; i < 3; i++)
+      threads.push(await ask(unlimited, await established(`rldeska${i}`), `官方台读取不计数${i}`));
+    expect((await claim(threads[0].id)).errors).toBeUndefined();
+    expect((await claim(threads[1].id)).errors).toBeUndefined();
+    // The write limit is real: the third desk action is the one refused.
+    expect(codes(await claim(threads[2].id))).toEqual(['RATE_LIMITED']);
+    const hide = (id: string) =>
+      t.gql(
+        `mutation($input: ModeratePostInput!) { hidePost(input: $input) { __typename } }`,
+        { input: { targetType: 'QUESTION', targetId: id, reason: '测试隐藏' } },
+        mod.token,
+      );
+    expect((await hide(threads[0].id)).errors).toBeUndefined();
+    expect((await hide(threads[1].id)).errors).toBeUndefined();
+    expect(codes(await hide(threads[2].id))).toEqual(['RATE_LIMITED']);
   });
 
   describe('a refused action costs nothing from its budget', () => {

@@ -25,6 +25,7 @@ export * from './outbox/outbox-consumer';
 export * from './outbox/polling-loop';
 export * from './pagination/cursor';
 export * from './pagination/page-info.model';
+export * from './pagination/keyset';
 export * from './text/text';
 export * from './graphql/query-count.plugin';
 export * from './rate-limit/rate-gate';

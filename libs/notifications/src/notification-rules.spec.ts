@@ -75,4 +75,17 @@ describe('noticesFor', () => {
     expect(desk({ kind: 'NEW_ANSWER', recipients: ['o1'] })).toEqual([]);
     expect(desk({ kind: 'PRIVATE_SUPPORT', recipients: 'asker' })).toEqual([]);
   });
+
+  it('never names the official account in a desk notice to the asker (官方处理中 only)', () => {
+    const desk = (payload: Record<string, unknown>) =>
+      noticesFor(event(DESK_NOTICE_EVENT, payload), audience).map((n) => [n.userId, n.kind, n.actorId]);
+    for (const kind of ['DESK_CLAIMED', 'PRIVATE_SUPPORT', 'PRIVATE_SUPPORT_CLOSED'])
+      expect(desk({ kind, recipients: ['asker'], actorId: 'o1' })).toEqual([['asker', kind, null]]);
+    // The asker who claims their own thread (an official account) is not told about it.
+    expect(desk({ kind: 'DESK_CLAIMED', recipients: ['o1'], actorId: 'o1' })).toEqual([]);
+    // Desk-internal notices keep who acted.
+    expect(desk({ kind: 'DESK_ASSIGNED', recipients: ['o1'], actorId: 'mod' })).toEqual([
+      ['o1', 'DESK_ASSIGNED', 'mod'],
+    ]);
+  });
 });

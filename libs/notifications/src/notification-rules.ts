@@ -13,6 +13,15 @@ const DESK_KINDS = new Set<string>([
   NotificationKind.PRIVATE_SUPPORT,
   NotificationKind.PRIVATE_SUPPORT_CLOSED,
 ]);
+/**
+ * Desk notices to the asker: they say that the official desk acts (官方处理中), never which official
+ * account (who holds a thread is for the desk only), so they name no actor.
+ */
+export const ASKER_DESK_KINDS: ReadonlySet<string> = new Set<string>([
+  NotificationKind.DESK_CLAIMED,
+  NotificationKind.PRIVATE_SUPPORT,
+  NotificationKind.PRIVATE_SUPPORT_CLOSED,
+]);
 
 export interface OutboxRecord {
   id: string;
@@ -100,7 +109,9 @@ export function noticesFor(e: OutboxRecord, audience: Audience): Notice[] {
       const recipients = Array.isArray(e.payload.recipients) ? e.payload.recipients.map(str) : [];
       if (kind && DESK_KINDS.has(kind)) {
         const users = recipients.filter((u): u is string => u !== null);
-        out.push(...toAll([...new Set(users)], kind as NotificationKind, str(e.payload.actorId)));
+        const actor = str(e.payload.actorId);
+        const notices = toAll([...new Set(users)], kind as NotificationKind, actor);
+        out.push(...(ASKER_DESK_KINDS.has(kind) ? notices.map((n) => ({ ...n, actorId: null })) : notices));
       }
       break;
     }

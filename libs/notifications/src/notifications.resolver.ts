@@ -16,6 +16,7 @@ import { Answer, Question, VisibilityService } from '@app/forum';
 import { NotificationBus, NotificationMessage, fromMessage } from './notification-bus';
 import { Notification, NotificationConnection, NotificationsReadResult } from './notification.models';
 import { NotificationsRepository } from './notifications.repository';
+import { ASKER_DESK_KINDS } from './notification-rules';
 
 @Resolver(() => Notification)
 export class NotificationsResolver {
@@ -76,6 +77,8 @@ export class NotificationsResolver {
 
   @ResolveField(() => User, { nullable: true, description: 'Who caused it (null for reminders)' })
   async actor(@Ctx() ctx: RequestContext, @Parent() n: Notification): Promise<User | null> {
+    // Desk notices to the asker never say which official account acted (rows written before that rule too).
+    if (ASKER_DESK_KINDS.has(n.kind)) return null;
     const user = n.actorId ? await this.users.loader(ctx).load(n.actorId) : null;
     return user ? toUser(user) : null;
   }

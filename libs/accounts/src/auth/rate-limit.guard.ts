@@ -21,6 +21,7 @@ import {
 } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
+import { GraphQLResolveInfo } from 'graphql';
 import { Observable, from, lastValueFrom } from 'rxjs';
 import { Actor, isStaff } from './actor';
 import { AuthGuard } from './auth.guard';
@@ -53,8 +54,12 @@ function limitedCall(
   context: ExecutionContext,
 ): LimitedCall | null {
   const action = reflector.get<RateAction | undefined>(RATE_ACTION, context.getHandler());
-  const gql = GqlExecutionContext.create(context).getContext<{ actor?: Actor; ctx?: RequestContext }>();
+  const gqlContext = GqlExecutionContext.create(context);
+  const gql = gqlContext.getContext<{ actor?: Actor; ctx?: RequestContext }>();
   if (!action || !gql.actor) return null;
+  // Reads never spend an action's (write) points: a query marked SignedIn only needs a signed-in user.
+  const info = gqlContext.getInfo<GraphQLResolveInfo | undefined>();
+  if (info?.operation?.operation === 'query') return null;
   const actor = gql.actor;
   const tier = limits.tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) });
   const everyAttempt = reflector.get<boolean | undefined>(RATE_EVERY_ATTEMPT, context.getHandler()) === true;
@@ -169,7 +174,8 @@ export class RateLimitInterceptor implements NestInterceptor {
 /**
  * A mutation that needs a signed-in user and counts against that user's `action` rate limit, only
  * when the action is accepted; with `everyAttempt`, every attempt counts before the handler runs
- * (for actions that check a secret, such as changePassword's current password).
+ * (for actions that check a secret, such as changePassword's current password). On a query it only asks
+ * for a signed-in user: reads never spend an action's points.
  */
 export function SignedIn(action: RateAction, options: { everyAttempt?: boolean } = {}): MethodDecorator {
   return applyDecorators(

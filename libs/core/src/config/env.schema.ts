@@ -173,8 +173,15 @@ export const envSchema = z
     ATTACHMENTS_OCR: z.enum(['auto', 'off']).default('auto'),
     TESSERACT_BINARY: z.string().min(1).default('tesseract'),
     // Uploaded attachments never attached to a post are deleted after this many hours, checked this often.
-    ATTACHMENTS_ORPHAN_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    ATTACHMENTS_ORPHAN_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     ATTACHMENTS_PURGE_INTERVAL_MS: z.coerce.number().int().min(0).default(3600000),
+    // An upload whose body sends nothing for this long is cut (408), whatever it had sent; nothing is kept.
+    UPLOAD_IDLE_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(300).default(20),
     // Seed the demo community at API start (same as `--demo`); refused when NODE_ENV=production.
     SEED_DEMO: bool.optional(),
   })

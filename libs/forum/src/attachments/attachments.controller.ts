@@ -1,7 +1,8 @@
 import { Actor, RequestContextFactory, UsersService, isStaff, toActor } from '@app/accounts';
-import { AppError, Clock, ErrorCode, RateLimitService, errorStack } from '@app/core';
+import { AppConfig, AppError, Clock, ErrorCode, RateLimitService, errorStack } from '@app/core';
 import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import busboy from 'busboy';
+import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { AttachmentsService, isStaffFor } from './attachments.service';
 import { MAX_UPLOAD_BYTES, UploadRefused } from './image-pipeline';
@@ -36,7 +37,7 @@ const MULTIPART_SLACK = 64 * 1024;
  * Reads the one file part of a multipart request as it streams in, never holding more than the
  * limit: over it, the parse stops and FILE_TOO_LARGE is answered.
  */
-function readOneFile(req: Request): Promise<Buffer> {
+function readOneFile(req: Request, idleMs: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     let bb: busboy.Busboy;
     try {
@@ -59,12 +60,37 @@ function readOneFile(req: Request): Promise<Buffer> {
     let size = 0;
     let sawFile = false;
     let settled = false;
+    // A body that stalls is cut after idleMs without a byte (not Node's 5-minute request timeout):
+    // a slow client keeps going as long as bytes arrive, a stalled one holds nothing for long.
+    let idle: NodeJS.Timeout | null = null;
+    const stopIdle = () => {
+      if (idle) clearTimeout(idle);
+      idle = null;
+    };
+    const armIdle = () => {
+      stopIdle();
+      idle = setTimeout(
+        () =>
+          fail(
+            new HttpRefusal(
+              408,
+              'UPLOAD_TIMEOUT',
+              `The upload stalled (nothing received for ${idleMs / 1000} s); send it again`,
+            ),
+          ),
+        idleMs,
+      );
+      idle.unref();
+    };
     const fail = (err: Error) => {
       if (settled) return;
       settled = true;
+      stopIdle();
+      chunks.length = 0;
       req.unpipe(bb);
       reject(err);
     };
+    armIdle();
     bb.on('file', (name, stream) => {
       if (name !== 'file' || sawFile) {
         stream.resume();
@@ -90,6 +116,7 @@ function readOneFile(req: Request): Promise<Buffer> {
     bb.on('close', () => {
       if (settled) return;
       settled = true;
+      stopIdle();
       if (!sawFile) reject(new HttpRefusal(400, 'BAD_REQUEST', 'No "file" part in the request'));
       else resolve(Buffer.concat(chunks));
     });
@@ -98,6 +125,7 @@ function readOneFile(req: Request): Promise<Buffer> {
     // other parts, fields or the epilogue would otherwise be read without end.
     let bodySize = 0;
     req.on('data', (chunk: Buffer) => {
+      if (!settled) armIdle();
       bodySize += chunk.length;
       if (bodySize > MAX_UPLOAD_BYTES + MULTIPART_SLACK) {
         chunks.length = 0;
@@ -107,6 +135,15 @@ function readOneFile(req: Request): Promise<Buffer> {
       }
     });
     req.pipe(bb);
+  });
+}
+
+/** Whether an If-None-Match header names this ETag (a list, weak or not, or `*`). */
+function ifNoneMatch(header: string | undefined, etag: string): boolean {
+  if (!header) return false;
+  return header.split(',').some((t) => {
+    const tag = t.trim();
+    return tag === '*' || tag === etag || tag === `W/${etag}`;
   });
 }
 
@@ -121,6 +158,7 @@ export class AttachmentsController {
     private readonly rateLimits: RateLimitService,
     private readonly signer: UrlSigner,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   private async actorOf(req: Request): Promise<Actor | null> {
@@ -154,7 +192,7 @@ export class AttachmentsController {
         actor.id,
         this.rateLimits.tierOf({ id: actor.id, createdAt: actor.createdAt, isStaff: isStaff(actor) }),
       );
-      const bytes = await readOneFile(req);
+      const bytes = await readOneFile(req, this.config.get('UPLOAD_IDLE_TIMEOUT_SECONDS') * 1000);
       const a = await this.service.upload(actor, bytes);
       const view = this.service.view(actor, a, false);
       res.status(201).json({ attachment: view });
@@ -187,7 +225,20 @@ export class AttachmentsController {
         }
         key = a.storageKey;
       }
-      const bytes = key ? await this.service.store.get(key) : null;
+      if (!key) throw new HttpRefusal(404, 'NOT_FOUND', 'No such image');
+      // A post's image can be hidden by a moderator at any time, so no cache may reuse the public copy
+      // without asking again: `no-cache` with an ETag makes every reuse a (cheap) revalidation, which
+      // a hidden image fails with 404. Copies for one viewer are never stored at all.
+      const etag = `"${createHash('sha256').update(key).digest('base64url').slice(0, 22)}"`;
+      res.setHeader('Cache-Control', params.variant === 'p' ? 'public, no-cache' : 'private, no-store');
+      if (params.variant === 'p') {
+        res.setHeader('ETag', etag);
+        if (ifNoneMatch(req.headers['if-none-match'], etag)) {
+          res.status(304).end();
+          return;
+        }
+      }
+      const bytes = await this.service.store.get(key);
       if (!bytes) throw new HttpRefusal(404, 'NOT_FOUND', 'No such image');
       res.setHeader('Content-Type', a.mimeType);
       res.setHeader('X-Content-Type-Options', 'nosniff');
@@ -196,7 +247,6 @@ export class AttachmentsController {
         'Content-Disposition',
         `inline; filename="attachment-${a.id}.${a.mimeType === 'image/jpeg' ? 'jpg' : 'png'}"`,
       );
-      res.setHeader('Cache-Control', params.variant === 'p' ? 'public, max-age=60' : 'private, no-store');
       res.status(200).end(bytes);
     } catch (err) {
       this.refuse(req, res, err);
@@ -219,18 +269,24 @@ export class AttachmentsController {
       this.logger.error(`attachment request failed: ${errorStack(err)}`);
     }
     if (!req.readableEnded) {
-      // The rest of the body is not read: the connection closes after this answer.
+      // The rest of the body is not read: the connection closes after this answer (at once after it
+      // for a stalled body, whose rest is not coming).
       res.setHeader('Connection', 'close');
       req.unpipe();
       req.resume();
+      const stalled = err instanceof HttpRefusal && err.code === 'UPLOAD_TIMEOUT';
       const timer = setTimeout(() => req.destroy(), 5000);
       timer.unref();
       req.once('end', () => clearTimeout(timer));
+      if (stalled) res.once('finish', () => setImmediate(() => req.destroy()));
     }
     if (res.headersSent) {
       res.end();
       return;
     }
+    // A refusal is never cached (a 404 may be cached by default, and this one may not last).
+    res.removeHeader('ETag');
+    res.setHeader('Cache-Control', 'no-store');
     res.status(status).json({ error: body });
   }
 }

@@ -99,6 +99,15 @@ export class AttachmentsService {
     return !q || q.hiddenAt !== null;
   }
 
+  /**
+   * Whether the actor may know the attachment exists: an image they cannot see answers like a missing
+   * one (NOT_FOUND, not FORBIDDEN), so ids are no way to probe other members' private uploads.
+   */
+  private async sees(actor: Actor, a: AttachmentEntity): Promise<boolean> {
+    if (a.uploaderId === actor.id || isModerator(actor)) return true;
+    return this.view(actor, a, await this.postHidden(a)) !== null;
+  }
+
   /** Public right now: published (a redacted copy exists), attached, and its post not hidden. */
   isPublic(a: AttachmentEntity, postHidden: boolean): boolean {
     return a.visibility === AttachmentVisibility.PUBLIC && !!a.publicKey && !!a.targetId && !postHidden;
@@ -137,7 +146,7 @@ export class AttachmentsService {
   ): Promise<PublishAttachmentPayload> {
     const id = parseId(idRaw);
     const a = await this.byId(id);
-    if (!a) throw AppError.notFound('Attachment', id);
+    if (!a || !(await this.sees(actor, a))) throw AppError.notFound('Attachment', id);
     if (a.uploaderId !== actor.id) throw AppError.forbidden('Only the uploader can publish an image');
     if (a.publicKey && a.visibility === AttachmentVisibility.PUBLIC) {
       return this.published(actor, a, 'The image was already published');
@@ -199,7 +208,7 @@ export class AttachmentsService {
   async delete(actor: Actor, idRaw: string): Promise<boolean> {
     const id = parseId(idRaw);
     const a = await this.byId(id);
-    if (!a) throw AppError.notFound('Attachment', id);
+    if (!a || !(await this.sees(actor, a))) throw AppError.notFound('Attachment', id);
     if (a.uploaderId !== actor.id && !isModerator(actor)) {
       throw AppError.forbidden('Only the uploader or a moderator can delete an image');
     }

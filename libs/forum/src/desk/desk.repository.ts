@@ -3,10 +3,12 @@ import {
   AppConfig,
   AppError,
   Clock,
+  KeysetKey,
+  KeysetQuery,
   Page,
   decodeIdCursor,
-  decodeOffsetCursor,
   encodeCursor,
+  keysetPage,
   pageSize,
   parseId,
 } from '@app/core';
@@ -75,8 +77,6 @@ export class DeskRepository {
     after: string | undefined,
   ): Promise<Page<DeskQueueItem> & { totalCount: number }> {
     requireDesk(actor);
-    const size = pageSize(first);
-    const offset = decodeOffsetCursor('desk', after);
     const now = this.clock.now();
     const where: string[] = [WAITING_FOR_OFFICIAL];
     const params: unknown[] = [];
@@ -101,34 +101,63 @@ export class DeskRepository {
       where.push('DATE_ADD(q.created_at, INTERVAL COALESCE(t.first_response_minutes, ?) MINUTE) <= ?');
       params.push(this.defaultTarget, now);
     }
-    const order = {
-      [DeskQueueSort.WAITING]: 'q.created_at ASC, q.id ASC',
-      [DeskQueueSort.ME_TOO]: 'q.me_too_count DESC, q.created_at ASC, q.id ASC',
-      [DeskQueueSort.TIME_LEFT]: 'due_at ASC, q.id ASC',
+    const dueAt: KeysetKey = {
+      sql: 'DATE_ADD(q.created_at, INTERVAL COALESCE(t.first_response_minutes, ?) MINUTE)',
+      params: [this.defaultTarget],
+      type: 'date',
+    };
+    const createdAt: KeysetKey = { sql: 'q.created_at', type: 'date' };
+    const id: KeysetKey = { sql: 'q.id', type: 'id' };
+    const keys: KeysetKey[] = {
+      [DeskQueueSort.WAITING]: [createdAt, id],
+      [DeskQueueSort.ME_TOO]: [
+        { sql: 'q.me_too_count', desc: true, type: 'number' } as KeysetKey,
+        createdAt,
+        id,
+      ],
+      [DeskQueueSort.TIME_LEFT]: [dueAt, id],
     }[sort];
-    const from = `FROM questions q
-      LEFT JOIN desk_targets t ON t.category_key = q.category_key
-      LEFT JOIN desk_claims c ON c.question_id = q.id AND c.last_activity_at > ?
-      WHERE ${where.join(' AND ')}`;
-    const base = [this.desk.idleCutoff(), ...params];
-    const rows: QueueRow[] = await this.db.query(
-      `SELECT q.id, q.created_at, q.me_too_count, COALESCE(t.first_response_minutes, ?) AS target,
+    const keyOf = {
+      [DeskQueueSort.WAITING]: (r: QueueRow) => [r.created_at, r.id],
+      [DeskQueueSort.ME_TOO]: (r: QueueRow) => [Number(r.me_too_count), r.created_at, r.id],
+      [DeskQueueSort.TIME_LEFT]: (r: QueueRow) => [r.due_at, r.id],
+    }[sort];
+    return this.page('desk', {
+      select: `q.id, q.created_at, q.me_too_count, COALESCE(t.first_response_minutes, ?) AS target,
               DATE_ADD(q.created_at, INTERVAL COALESCE(t.first_response_minutes, ?) MINUTE) AS due_at,
               NULL AS first_at,
               c.user_id AS c_user, c.assigned_by_id AS c_assigned, c.claimed_at AS c_claimed,
-              c.last_activity_at AS c_last
-         ${from}
-        ORDER BY ${order}
-        LIMIT ? OFFSET ?`,
-      [this.defaultTarget, this.defaultTarget, ...base, size + 1, offset],
+              c.last_activity_at AS c_last`,
+      selectParams: [this.defaultTarget, this.defaultTarget],
+      from: `FROM questions q
+      LEFT JOIN desk_targets t ON t.category_key = q.category_key
+      LEFT JOIN desk_claims c ON c.question_id = q.id AND c.last_activity_at > ?
+      WHERE ${where.join(' AND ')}`,
+      fromParams: [this.desk.idleCutoff(), ...params],
+      keys,
+      keyOf,
+      first,
+      after,
+      now,
+    });
+  }
+
+  /** One page of queue rows (keyset), as desk items with their cursors and the total count. */
+  private async page(
+    kind: string,
+    q: Omit<KeysetQuery<QueueRow>, 'kind'> & { now: Date },
+  ): Promise<Page<DeskQueueItem> & { totalCount: number }> {
+    const { entries, hasNextPage, totalCount } = await keysetPage(this.db, { ...q, kind });
+    const items = await this.toItems(
+      entries.map((e) => e.row),
+      q.now,
     );
-    const [{ n }] = await this.db.query(`SELECT COUNT(*) AS n ${from}`, base);
-    const page = await this.toItems(rows.slice(0, size), now);
+    const cursorOf = new Map(entries.map((e) => [String(e.row.id), e.cursor]));
     return {
-      items: page,
-      cursors: page.map((_, i) => encodeCursor('desk', offset + i + 1)),
-      hasNextPage: rows.length > size,
-      totalCount: Number(n),
+      items,
+      cursors: items.map((item) => cursorOf.get(item.question.id) as string),
+      hasNextPage,
+      totalCount,
     };
   }
 
@@ -147,38 +176,39 @@ export class DeskRepository {
       throw AppError.badInput(`days must be between 1 and ${MAX_STATS_DAYS}`, 'days');
     }
     await this.sweep.recordFirstResponses();
-    const size = pageSize(first);
-    const offset = decodeOffsetCursor('breach', after);
     const now = this.clock.now();
-    const from = `FROM questions q
+    return this.page('breach', {
+      select: `q.id, q.created_at, q.me_too_count,
+              COALESCE(f.target_minutes, t.first_response_minutes, ?) AS target,
+              DATE_ADD(q.created_at, INTERVAL COALESCE(f.target_minutes, t.first_response_minutes, ?) MINUTE) AS due_at,
+              f.responded_at AS first_at,
+              c.user_id AS c_user, c.assigned_by_id AS c_assigned, c.claimed_at AS c_claimed,
+              c.last_activity_at AS c_last`,
+      selectParams: [this.defaultTarget, this.defaultTarget],
+      from: `FROM questions q
       LEFT JOIN desk_targets t ON t.category_key = q.category_key
       LEFT JOIN desk_first_responses f ON f.question_id = q.id
       LEFT JOIN desk_claims c ON c.question_id = q.id AND c.last_activity_at > ?
       WHERE q.created_at >= ? AND q.hidden_at IS NULL AND q.duplicate_of_id IS NULL
         AND ((f.question_id IS NOT NULL AND f.seconds > f.target_minutes * 60)
           OR (f.question_id IS NULL AND ${WAITING_FOR_OFFICIAL}
-              AND DATE_ADD(q.created_at, INTERVAL COALESCE(t.first_response_minutes, ?) MINUTE) <= ?))`;
-    const base = [this.desk.idleCutoff(), new Date(now.getTime() - days * DAY_MS), this.defaultTarget, now];
-    const rows: QueueRow[] = await this.db.query(
-      `SELECT q.id, q.created_at, q.me_too_count,
-              COALESCE(f.target_minutes, t.first_response_minutes, ?) AS target,
-              DATE_ADD(q.created_at, INTERVAL COALESCE(f.target_minutes, t.first_response_minutes, ?) MINUTE) AS due_at,
-              f.responded_at AS first_at,
-              c.user_id AS c_user, c.assigned_by_id AS c_assigned, c.claimed_at AS c_claimed,
-              c.last_activity_at AS c_last
-         ${from}
-        ORDER BY due_at DESC, q.id DESC
-        LIMIT ? OFFSET ?`,
-      [this.defaultTarget, this.defaultTarget, ...base, size + 1, offset],
-    );
-    const [{ n }] = await this.db.query(`SELECT COUNT(*) AS n ${from}`, base);
-    const page = await this.toItems(rows.slice(0, size), now);
-    return {
-      items: page,
-      cursors: page.map((_, i) => encodeCursor('breach', offset + i + 1)),
-      hasNextPage: rows.length > size,
-      totalCount: Number(n),
-    };
+              AND DATE_ADD(q.created_at, INTERVAL COALESCE(t.first_response_minutes, ?) MINUTE) <= ?))`,
+      fromParams: [this.desk.idleCutoff(), new Date(now.getTime() - days * DAY_MS), this.defaultTarget, now],
+      // Latest breach first.
+      keys: [
+        {
+          sql: 'DATE_ADD(q.created_at, INTERVAL COALESCE(f.target_minutes, t.first_response_minutes, ?) MINUTE)',
+          params: [this.defaultTarget],
+          desc: true,
+          type: 'date',
+        },
+        { sql: 'q.id', desc: true, type: 'id' },
+      ],
+      keyOf: (r) => [r.due_at, r.id],
+      first,
+      after,
+      now,
+    });
   }
 
   private async toItems(rows: QueueRow[], now: Date): Promise<DeskQueueItem[]> {
@@ -223,49 +253,42 @@ export class DeskRepository {
     after: string | undefined,
   ): Promise<Page<DeskStaleItem> & { totalCount: number }> {
     requireDesk(actor);
-    const size = pageSize(first);
-    const offset = decodeOffsetCursor('stale', after);
     const now = this.clock.now();
     const before = new Date(now.getTime() - this.config.get('OFFICIAL_ANSWER_STALE_DAYS') * DAY_MS);
     const where = `a.is_official = 1 AND a.hidden_at IS NULL AND q.hidden_at IS NULL
       AND COALESCE(a.verified_at, a.created_at) < ?${category ? ' AND q.category_key = ?' : ''}`;
-    const params = category ? [before, category.trim()] : [before];
-    const rows: { id: string; verified: Date }[] = await this.db.query(
-      `SELECT a.id, COALESCE(a.verified_at, a.created_at) AS verified
-         FROM answers a JOIN questions q ON q.id = a.question_id
-        WHERE ${where}
-        ORDER BY verified ASC, a.id ASC
-        LIMIT ? OFFSET ?`,
-      [...params, size + 1, offset],
-    );
-    const [{ n }] = await this.db.query(
-      `SELECT COUNT(*) AS n FROM answers a JOIN questions q ON q.id = a.question_id WHERE ${where}`,
-      params,
-    );
-    const page = rows.slice(0, size);
-    const ids = page.map((r) => String(r.id));
+    const { entries, hasNextPage, totalCount } = await keysetPage<{ id: string; verified: Date }>(this.db, {
+      kind: 'stale',
+      select: 'a.id, COALESCE(a.verified_at, a.created_at) AS verified',
+      from: `FROM answers a JOIN questions q ON q.id = a.question_id WHERE ${where}`,
+      fromParams: category ? [before, category.trim()] : [before],
+      keys: [
+        { sql: 'COALESCE(a.verified_at, a.created_at)', type: 'date' },
+        { sql: 'a.id', type: 'id' },
+      ],
+      keyOf: (r) => [r.verified, r.id],
+      first,
+      after,
+    });
+    const ids = entries.map((e) => String(e.row.id));
     const answers = ids.length
       ? (await this.db.getRepository(AnswerEntity).findBy({ id: In(ids) })).map(toAnswer)
       : [];
     const byId = new Map(answers.map((a) => [a.id, a]));
-    const items = page.flatMap((r) => {
-      const answer = byId.get(String(r.id));
-      if (!answer) return [];
-      const verifiedAt = new Date(r.verified);
-      return [
-        {
-          answer,
-          verifiedAt,
-          daysSinceVerified: Math.floor((now.getTime() - verifiedAt.getTime()) / DAY_MS),
-        },
-      ];
-    });
-    return {
-      items,
-      cursors: items.map((_, i) => encodeCursor('stale', offset + i + 1)),
-      hasNextPage: rows.length > size,
-      totalCount: Number(n),
-    };
+    const items: DeskStaleItem[] = [];
+    const cursors: string[] = [];
+    for (const { row, cursor } of entries) {
+      const answer = byId.get(String(row.id));
+      if (!answer) continue;
+      const verifiedAt = new Date(row.verified);
+      items.push({
+        answer,
+        verifiedAt,
+        daysSinceVerified: Math.floor((now.getTime() - verifiedAt.getTime()) / DAY_MS),
+      });
+      cursors.push(cursor);
+    }
+    return { items, cursors, hasNextPage, totalCount };
   }
 
   /** The audit trail, newest first: moderators only. */

@@ -1,5 +1,15 @@
-import { Actor, CurrentActor, SignedIn, User, UsersService, isModerator, toUser } from '@app/accounts';
+import {
+  Actor,
+  AuthGuard,
+  CurrentActor,
+  SignedIn,
+  User,
+  UsersService,
+  isModerator,
+  toUser,
+} from '@app/accounts';
 import { Ctx, RequestContext, toConnection } from '@app/core';
+import { UseGuards } from '@nestjs/common';
 import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { Question } from '../models/question.model';
 import { QuestionsRepository } from '../questions/questions.repository';
@@ -45,7 +55,7 @@ export class DeskResolver {
   @Query(() => DeskQueueConnection, {
     description: 'Official desk: open threads without an official answer (official accounts and moderators)',
   })
-  @SignedIn('desk')
+  @UseGuards(AuthGuard)
   async officialQueue(
     @CurrentActor() actor: Actor,
     @Args('filter', { type: () => DeskQueueFilter, nullable: true }) filter: DeskQueueFilter | undefined,
@@ -61,7 +71,7 @@ export class DeskResolver {
   @Query(() => DeskStaleConnection, {
     description: 'Official desk: official answers waiting for re-verification, oldest verification first',
   })
-  @SignedIn('desk')
+  @UseGuards(AuthGuard)
   async staleOfficialAnswers(
     @CurrentActor() actor: Actor,
     @Args('category', { type: () => String, nullable: true }) category: string | undefined,
@@ -75,7 +85,7 @@ export class DeskResolver {
   @Query(() => DeskQueueConnection, {
     description: 'Official desk: threads of the last `days` that missed their first-response target',
   })
-  @SignedIn('desk')
+  @UseGuards(AuthGuard)
   async deskBreaches(
     @CurrentActor() actor: Actor,
     @Args('days', { type: () => Int, nullable: true, defaultValue: 7 }) days: number,
@@ -87,7 +97,7 @@ export class DeskResolver {
   }
 
   @Query(() => [DeskTarget], { description: 'Official desk: first-response target per category' })
-  @SignedIn('desk')
+  @UseGuards(AuthGuard)
   deskTargets(@CurrentActor() actor: Actor): Promise<DeskTarget[]> {
     return this.desk.targets(actor);
   }
@@ -96,7 +106,7 @@ export class DeskResolver {
     description:
       'Official desk: canned replies of a category (and those for every category), most used first',
   })
-  @SignedIn('desk')
+  @UseGuards(AuthGuard)
   cannedReplies(
     @CurrentActor() actor: Actor,
     @Args('category', { type: () => String, nullable: true }) category: string | undefined,
@@ -107,7 +117,7 @@ export class DeskResolver {
   @Query(() => RenderedCannedReply, {
     description: 'Official desk: a canned reply filled in for a thread, as a preview (not counted)',
   })
-  @SignedIn('desk')
+  @UseGuards(AuthGuard)
   previewCannedReply(
     @CurrentActor() actor: Actor,
     @Args('id', { type: () => ID }) id: string,
@@ -120,7 +130,7 @@ export class DeskResolver {
     description:
       'Official desk figures per UTC day (from inclusive, to exclusive; YYYY-MM-DD; at most 92 days)',
   })
-  @SignedIn('desk')
+  @UseGuards(AuthGuard)
   deskStats(
     @CurrentActor() actor: Actor,
     @Args('from') from: string,
@@ -133,7 +143,7 @@ export class DeskResolver {
   @Query(() => DeskActionConnection, {
     description: 'Moderators: the audit trail of desk actions, newest first',
   })
-  @SignedIn('desk')
+  @UseGuards(AuthGuard)
   async deskActions(
     @CurrentActor() actor: Actor,
     @Args('questionId', { type: () => ID, nullable: true }) questionId: string | undefined,

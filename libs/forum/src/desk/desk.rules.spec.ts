@@ -18,6 +18,36 @@ describe('desk rules', () => {
     expect(out).toBe('小王 您好，关于账户类：见 https://example.test/q/7。再次感谢 小王。{x}');
   });
 
+  it('fills a large body in one pass: values are never re-expanded, near-misses stay, $ patterns stay literal', () => {
+    // Built piece by piece with the expected output alongside (no regex), 20 000 pieces (~300 KB).
+    const vars = { asker: '{category}$&$1', category: '账户类', thread_url: 'https://example.test/q/7?a=$`' };
+    const pieces: [string, string][] = [
+      ['{asker}', vars.asker],
+      ['{category}', vars.category],
+      ['{thread_url}', vars.thread_url],
+      ['{{asker}}', `{${vars.asker}}`],
+      ['{asker', '{asker'],
+      ['asker}', 'asker}'],
+      ['{ asker}', '{ asker}'],
+      ['{ASKER}', '{ASKER}'],
+      ['{thread_url_x}', '{thread_url_x}'],
+      ['{'.repeat(40), '{'.repeat(40)],
+      ['文字', '文字'],
+    ];
+    let body = '';
+    let expected = '';
+    for (let i = 0; i < 20000; i++) {
+      const [raw, out] = pieces[(i * 7) % pieces.length];
+      // A separator no piece ends or starts with, so neighbours never make a variable together.
+      body += `${raw}。`;
+      expected += `${out}。`;
+    }
+    const out = renderTemplate(body, vars);
+    const firstDifference = [...expected].findIndex((ch, i) => out[i] !== ch);
+    expect({ firstDifference, length: out.length }).toEqual({ firstDifference: -1, length: expected.length });
+    expect(unknownVariables(`${'{'.repeat(100000)}x}${'{order}'.repeat(1000)}`)).toEqual(['x', 'order']);
+  });
+
   it('reports unknown variables once each', () => {
     expect(unknownVariables('{asker} {order} {order} {category}')).toEqual(['order']);
   });

@@ -1,4 +1,5 @@
-import { Actor, CurrentActor, SignedIn } from '@app/accounts';
+import { Actor, AuthGuard, CurrentActor, SignedIn } from '@app/accounts';
+import { UseGuards } from '@nestjs/common';
 import { toConnection } from '@app/core';
 import { Args, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { ReportStatus } from '../models/enums';
@@ -24,7 +25,7 @@ export class ModerationResolver {
   }
 
   @Query(() => ReportConnection, { description: 'Moderators: the report queue, oldest open first' })
-  @SignedIn('moderate')
+  @UseGuards(AuthGuard)
   async reports(
     @CurrentActor() actor: Actor,
     @Args('status', { type: () => ReportStatus, defaultValue: ReportStatus.OPEN }) status: ReportStatus,

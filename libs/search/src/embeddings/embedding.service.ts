@@ -6,7 +6,8 @@ import { Gauge } from 'prom-client';
 import { checkModel, defaultModelsDir, EMBEDDING_MODEL } from './embedding-model';
 import { LruCache } from './lru-cache';
 
-export type EmbeddingState = 'off' | 'idle' | 'ready' | 'unavailable';
+/** idle: not started yet; loading: the model is being checked and loaded; then ready or unavailable. */
+export type EmbeddingState = 'off' | 'idle' | 'loading' | 'ready' | 'unavailable';
 
 export interface EmbeddingStatus {
   state: EmbeddingState;
@@ -124,6 +125,7 @@ export class EmbeddingService implements OnApplicationBootstrap, OnModuleDestroy
 
   private startPool(): Promise<Piscina | null> {
     this.pool ??= (async () => {
+      if (this.state === 'idle') this.state = 'loading';
       const check = await checkModel(this.modelsDir);
       if (!check.ok) {
         this.fail(check.reason);

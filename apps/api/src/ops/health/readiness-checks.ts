@@ -136,18 +136,25 @@ export class ReadinessChecks {
     return mismatch ? check.down(details) : check.up(details);
   }
 
-
   /**
    * The duplicate-detection model: down (degraded) when EMBEDDINGS=on but it is missing, fails its
-   * checksum or failed at run time; suggestions then come from the lexical ranker alone.
+   * checksum or failed at run time; suggestions then come from the lexical ranker alone. Also down
+   * (degraded, state `loading`) while the model is still being checked and loaded: `ok` only once it
+   * is known to work (or EMBEDDINGS=off).
    */
   private async embeddingsCheck(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('embeddings');
     await Promise.race([this.embeddings.ready(), new Promise((r) => setTimeout(r, 2000).unref())]);
     const status = this.embeddings.status();
-    return status.state === 'unavailable'
-      ? check.down({ ...status, impact: 'duplicate suggestions are lexical-only' })
-      : check.up({ ...status });
+    if (status.state === 'unavailable')
+      return check.down({ ...status, impact: 'duplicate suggestions are lexical-only' });
+    if (status.state === 'idle' || status.state === 'loading')
+      return check.down({
+        ...status,
+        state: 'loading',
+        impact: 'duplicate suggestions are lexical-only until the model is loaded',
+      });
+    return check.up({ ...status });
   }
 
   private async migrations(): Promise<HealthIndicatorResult> {
