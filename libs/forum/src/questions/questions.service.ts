@@ -12,6 +12,7 @@ import { addFollow, mergeIntoCanonical } from '../community/community.writes';
 import { lockQuestion } from '../forum.locks';
 import { requireVisibleQuestion } from '../moderation/visibility.policy';
 import { QuestionsReader } from './questions.reader';
+import { adjustQuestionTagCounts, adjustTagCounts, countsForTags } from './tag-counts';
 import { cleanBody, cleanTags, cleanTitle, requireAuthorOrModerator, statusOf } from '../forum.rules';
 import { PostType } from '../models/enums';
 import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
@@ -65,9 +66,18 @@ export class QuestionsService {
         categoryKey,
       });
       const questionId = String(identifiers[0].id);
+      // A new question is open and visible: it counts for each of its tags.
+      await adjustTagCounts(m, new Map([...tagIds.values()].map((tagId) => [tagId, 1])));
       await this.setTags(m, questionId, tags, tagIds);
       await addFollow(m, actor.id, questionId);
-      await attachToPost(m, actor.id, AttachmentTarget.QUESTION, questionId, input.attachmentIds, this.clock.now());
+      await attachToPost(
+        m,
+        actor.id,
+        AttachmentTarget.QUESTION,
+        questionId,
+        input.attachmentIds,
+        this.clock.now(),
+      );
       await writeOutbox(m, {
         topic: QUESTION_EVENTS.asked,
         aggregateType: 'question',
@@ -111,7 +121,10 @@ export class QuestionsService {
         tags: oldTags.join('\n'),
       });
       await m.update(QuestionEntity, { id }, { title: title ?? q.title, body: body ?? q.body });
-      if (tags !== undefined) await this.setTags(m, id, tags, tagIds, links);
+      if (tags !== undefined) {
+        if (countsForTags(q)) await adjustTagCounts(m, tagCountChanges(links, tagIds));
+        await this.setTags(m, id, tags, tagIds, links);
+      }
       await attachToPost(m, actor.id, AttachmentTarget.QUESTION, id, attachmentIds, this.clock.now(), true);
       await writeOutbox(m, { topic: QUESTION_EVENTS.edited, aggregateType: 'question', aggregateId: id });
     });
@@ -148,6 +161,8 @@ export class QuestionsService {
         );
       }
       if (q.duplicateOfId) throw AppError.conflict('This question is already closed as a duplicate');
+      // Closed: no longer counted for its tags (a hidden one already was not).
+      if (countsForTags(q)) await adjustQuestionTagCounts(m, questionId, -1);
       q.duplicateOfId = targetId;
       await mergeIntoCanonical(m, q, target);
       await m.update(QuestionEntity, { id: questionId }, { duplicateOfId: targetId, status: statusOf(q) });
@@ -233,6 +248,16 @@ export class QuestionsService {
     const added = wanted.filter((w) => !had.has(w.tagId));
     if (added.length > 0) await m.insert(QuestionTagEntity, added);
   }
+}
+
+/** +1 for each tag the edit adds, -1 for each it removes (tag ids). */
+function tagCountChanges(current: QuestionTagEntity[], wanted: Map<string, string>): Map<string, number> {
+  const changes = new Map<string, number>();
+  const next = new Set(wanted.values());
+  for (const c of current) if (!next.has(c.tagId)) changes.set(c.tagId, -1);
+  const had = new Set(current.map((c) => c.tagId));
+  for (const id of next) if (!had.has(id)) changes.set(id, 1);
+  return changes;
 }
 
 function compareIds(a: string, b: string): number {
