@@ -30,3 +30,6 @@ export * from './embeddings/question-vectors';
 export { FusionFitter } from './duplicates/fusion-fitter';
 export { SIMILAR_EMBEDDER } from './similar/similar-index';
 export * from './index/question-documents.loader';
+// The exact Meilisearch request of searchQuestions (bench:api sends it raw, as the path's floor).
+export { cleanQuery, searchParams, searchRequest } from './query/search.service';
+export { buildSearchFilter } from './query/search-filter';
