@@ -27,6 +27,10 @@ import { FollowsModule } from '@app/notifications';
 import {
   ReindexService,
   SearchIndexModule,
+  buildSearchFilter,
+  cleanQuery,
+  searchParams,
+  searchRequest,
   startEmbeddedMeilisearch,
   freePort,
   type EmbeddedMeili,
@@ -199,6 +203,8 @@ function apiEnv(port: number, meili: EmbeddedMeili, extra: NodeJS.ProcessEnv = {
     MEILI_MASTER_KEY: meili.masterKey,
     MEILI_INDEX_PREFIX: PREFIX,
     RATE_LIMIT: 'off',
+    // The memory target is without an embedding model (BENCH_EMBEDDINGS=on loads it, as production may).
+    EMBEDDINGS: process.env.BENCH_EMBEDDINGS ?? 'off',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'info',
     LOG_PRETTY: 'false',
     ...extra,
@@ -295,6 +301,19 @@ async function measurePaths(
       seconds: warm,
       body: (n) => body(ops.SEARCH, { query: q(n) }),
     });
+    // The request searchQuestions itself sends (federated rotations, highlight, crop, facets): what
+    // Meilisearch alone costs the path, beside the plain search the targets compare with.
+    // (Federated multi-searches only: one URL per load run; the AFQMC queries nearly all have several words.)
+    const productBodies = queries
+      .map((text) => {
+        const query = cleanQuery(text);
+        return searchRequest(`${PREFIX}_questions`, query, searchParams(buildSearchFilter({}), false), 0, 11);
+      })
+      .filter((r) => r.path === 'multi-search')
+      .map((r) => JSON.stringify(r.body));
+    console.log(
+      `  product requests: ${productBodies.length} of ${queries.length} queries are federated multi-searches`,
+    );
     for (const c of [1, 8]) {
       await add({
         label: 'meili raw search',
@@ -303,6 +322,14 @@ async function measurePaths(
         seconds: s,
         headers: meiliHeaders,
         body: (n) => JSON.stringify({ q: q(n), limit: 10 }),
+      });
+      await add({
+        label: 'meili raw, product request',
+        url: `${meili.url}/multi-search`,
+        connections: c,
+        seconds: s,
+        headers: meiliHeaders,
+        body: (n) => productBodies[n % productBodies.length],
       });
       await add({
         label: 'searchQuestions',
@@ -318,6 +345,10 @@ async function measurePaths(
     const api8 = byLabel('searchQuestions', 8);
     if (raw1 && api1) report.ratios['search p50 api/raw ×1 (target ≤ 2)'] = api1.p50 / raw1.p50;
     if (raw8 && api8) report.ratios['search throughput api/raw ×8 (target ≥ 0.5)'] = api8.rps / raw8.rps;
+    const prod1 = byLabel('meili raw, product request', 1);
+    const prod8 = byLabel('meili raw, product request', 8);
+    if (prod1 && api1) report.ratios['search p50 api/raw product request ×1'] = api1.p50 / prod1.p50;
+    if (prod8 && api8) report.ratios['search throughput api/raw product request ×8'] = api8.rps / prod8.rps;
   }
   if (o.only.has('similar')) {
     await gql(graphql, ops.SIMILAR, { title: q(1) });
@@ -405,10 +436,11 @@ async function measureWrites(
   // One autocannon run per member (its token in the headers), all at once: 8 members, 8 connections.
   const perMember = async (
     label: string,
-    table: string,
+    table: string | (() => Promise<number>),
     make: (n: number, m: number) => string,
   ): Promise<void> => {
-    const before = await count(table);
+    const counted = (): Promise<number> => (typeof table === 'string' ? count(table) : table());
+    const before = await counted();
     const started = Date.now();
     const results = await Promise.all(
       members.map((m, i) =>
@@ -423,7 +455,7 @@ async function measureWrites(
       ),
     );
     const seconds = (Date.now() - started) / 1000;
-    const written = (await count(table)) - before;
+    const written = (await counted()) - before;
     const total: LoadResult = {
       ...results[0],
       connections: members.length,
@@ -452,13 +484,49 @@ async function measureWrites(
       },
     }),
   );
+  // Answers go to the questions the other members just asked, so that each asker can accept them next.
+  const memberIds = members.map((m) => m.id);
+  const asked = (await db.query(
+    `SELECT id, author_id AS authorId FROM questions WHERE author_id IN (${memberIds.map(() => '?').join(',')}) ORDER BY id`,
+    memberIds,
+  )) as { id: string; authorId: string }[];
+  const othersOf = members.map((m) =>
+    asked.filter((q) => String(q.authorId) !== m.id).map((q) => String(q.id)),
+  );
   await perMember('postAnswer', 'answers', (n, m) =>
     body(ops.ANSWER, {
       input: {
-        questionId: String(1 + (((n * 8 + m) * 37) % seeded.questions)),
+        questionId:
+          othersOf[m].length > 0
+            ? othersOf[m][(n * 7) % othersOf[m].length]
+            : String(1 + (((n * 8 + m) * 37) % seeded.questions)),
         body: `${corpus[(n + m * 3) % corpus.length]}，试试重新绑卡。`,
       },
     }),
+  );
+  // Each asker accepts an answer on each of its questions (rows: its questions that became accepted).
+  const answered = (await db.query(
+    `SELECT q.author_id AS authorId, MIN(a.id) AS answerId FROM questions q
+       JOIN answers a ON a.question_id = q.id AND a.author_id <> q.author_id
+      WHERE q.author_id IN (${memberIds.map(() => '?').join(',')}) AND q.accepted_answer_id IS NULL
+      GROUP BY q.id, q.author_id ORDER BY q.id`,
+    memberIds,
+  )) as { authorId: string; answerId: string }[];
+  const acceptable = members.map((m) =>
+    answered.filter((r) => String(r.authorId) === m.id).map((r) => String(r.answerId)),
+  );
+  const accepted = async (): Promise<number> =>
+    Number(
+      (
+        (await db.query(
+          `SELECT COUNT(*) AS n FROM questions WHERE accepted_answer_id IS NOT NULL AND author_id IN (${memberIds.map(() => '?').join(',')})`,
+          memberIds,
+        )) as { n: string }[]
+      )[0].n,
+    );
+  console.log(`  accept: ${answered.length} answered questions of the members to accept`);
+  await perMember('acceptAnswer', accepted, (n, m) =>
+    body(ops.ACCEPT, { answerId: acceptable[m][n % Math.max(1, acceptable[m].length)] ?? '1' }),
   );
   await perMember('vote', 'votes', (n, m) =>
     body(ops.VOTE, {

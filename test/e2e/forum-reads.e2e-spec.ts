@@ -1,4 +1,4 @@
-import { ACCEPT, THREAD, answer, ask } from '../helpers/forum-ops';
+import { ACCEPT, CLOSE, THREAD, answer, ask } from '../helpers/forum-ops';
 import { TestApp, TestUser, codes } from '../helpers/test-app';
 
 const LIST = `query($filter: QuestionFilter, $first: Int, $after: String) {
@@ -91,6 +91,30 @@ describe('reading the forum', () => {
     expect(res.tags.find((x) => x.name === t2)).toEqual({ name: t2, count: 2 });
     const counts = res.tags.map((x) => x.count);
     expect([...counts].sort((x, y) => y - x)).toEqual(counts);
+  });
+
+  it('keeps tag counts through tag edits and closing as a duplicate', async () => {
+    const a = `冻结a${Date.now() % 100000}`;
+    const b = `冻结b${Date.now() % 100000}`;
+    const countOf = async (): Promise<Record<string, number | undefined>> => {
+      const res = await t.ok<{ tags: { name: string; count: number }[] }>(
+        `{ tags(first: 200) { name count } }`,
+      );
+      const by = new Map(res.tags.map((x) => [x.name, x.count]));
+      return { [a]: by.get(a), [b]: by.get(b) };
+    };
+    const first = await ask(t, alice, '冻结的账户怎么解冻', '内容', [a]);
+    const second = await ask(t, bob, '账户被冻结怎么办', '内容', [a, b]);
+    expect(await countOf()).toEqual({ [a]: 2, [b]: 1 });
+    await t.ok(
+      `mutation($input: EditQuestionInput!) { editQuestion(input: $input) { id } }`,
+      { input: { id: first.id, tags: [b] } },
+      alice.token,
+    );
+    expect(await countOf()).toEqual({ [a]: 1, [b]: 2 });
+    await t.ok(CLOSE, { q: second.id, d: first.id }, bob.token);
+    // A closed question counts for no tag (a tag no question counts for is not listed).
+    expect(await countOf()).toEqual({ [a]: undefined, [b]: 1 });
   });
 
   it('costs the same small number of SQL statements for a thread with 1 or 30 answers', async () => {

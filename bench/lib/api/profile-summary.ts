@@ -32,8 +32,9 @@ function origin(url: string): string {
     return rest[0].startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0];
   }
   if (url.startsWith('node:')) return url;
-  const dist = url.indexOf('/dist/');
-  return dist >= 0 ? url.slice(dist + 6) : path.basename(url);
+  // dist/ or another build folder (--dist): the path from libs/ or apps/ on.
+  const inRepo = /\/((?:libs|apps)\/.*)$/.exec(url);
+  return inRepo ? inRepo[1] : path.basename(url);
 }
 
 const frameKey = (n: ProfileNode): string =>

@@ -1,6 +1,13 @@
 import { Role, UserEntity } from '@app/accounts';
 import { PostType, QuestionStatus, statusOf } from '@app/forum';
-import { AnswerEntity, QuestionEntity, QuestionTagEntity, TagEntity, VoteEntity } from '@app/forum/persistence';
+import {
+  AnswerEntity,
+  QuestionEntity,
+  QuestionTagEntity,
+  TagEntity,
+  VoteEntity,
+  recountAllTags,
+} from '@app/forum/persistence';
 import { OutboxEventEntity } from '@app/core';
 import { DataSource, EntityTarget, ObjectLiteral, QueryRunner } from 'typeorm';
 
@@ -331,6 +338,8 @@ export async function seedThreads(db: DataSource, o: SeedOptions): Promise<SeedR
       outboxEvents,
     ]);
     await runner.query('SET FOREIGN_KEY_CHECKS = 1, UNIQUE_CHECKS = 1');
+    // tags.question_count, which the product's writes keep, from the links seeded above.
+    await recountAllTags(runner.manager);
   } finally {
     await runner.release();
   }

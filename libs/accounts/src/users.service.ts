@@ -1,4 +1,4 @@
-import { AppError, Clock, RequestContext, inTransaction, keyedLoader } from '@app/core';
+import { AppError, Clock, RequestContext, inTransaction, keyedLoader, selectWhereIn } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
@@ -32,7 +32,7 @@ export class UsersService {
   loader(ctx: RequestContext): DataLoader<string, UserEntity | null> {
     return ctx.loader('users.byId', () =>
       keyedLoader<string, UserEntity>(
-        (ids) => this.users.findBy({ id: In([...ids]) }),
+        (ids) => selectWhereIn(this.users.manager.connection, UserEntity, 'id', ids),
         (u) => u.id,
       ),
     );

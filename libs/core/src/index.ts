@@ -9,6 +9,7 @@ export * from './database/ensure-database';
 export * from './database/migration-status';
 export * from './database/query-counter';
 export * from './database/transaction';
+export * from './database/plain-select';
 export * from './errors/app-error';
 export * from './errors/error-message';
 export * from './errors/format-error';

@@ -6,3 +6,4 @@ export * from './entities/question.entity';
 export * from './entities/question-tag.entity';
 export * from './entities/tag.entity';
 export * from './entities/vote.entity';
+export { recountAllTags } from './questions/tag-counts';

@@ -32,3 +32,6 @@ export { SIMILAR_EMBEDDER } from './similar/similar-index';
 export * from './index/question-documents.loader';
 export { DeflectionModule } from './deflection/deflection.module';
 export { DeflectionService } from './deflection/deflection.service';
+// The exact Meilisearch request of searchQuestions (bench:api sends it raw, as the path's floor).
+export { cleanQuery, searchParams, searchRequest } from './query/search.service';
+export { buildSearchFilter } from './query/search-filter';

@@ -7,11 +7,12 @@ import {
   groupedLoader,
   keyedLoader,
   pageSize,
+  selectWhereIn,
 } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import DataLoader from 'dataloader';
-import { DataSource, In } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AnswerEntity } from '../entities/answer.entity';
 import { toAnswer } from '../forum.mappers';
 import { Answer } from '../models/answer.model';
@@ -25,7 +26,7 @@ export class AnswersRepository {
   loader(ctx: RequestContext): DataLoader<string, Answer | null> {
     return ctx.loader('answers.byId', () =>
       keyedLoader<string, Answer>(
-        async (ids) => (await this.db.getRepository(AnswerEntity).findBy({ id: In([...ids]) })).map(toAnswer),
+        async (ids) => (await selectWhereIn(this.db, AnswerEntity, 'id', ids)).map(toAnswer),
         (a) => a.id,
       ),
     );
@@ -36,7 +37,7 @@ export class AnswersRepository {
     return ctx.loader('answers.byQuestion', () =>
       groupedLoader<string, Answer>(
         async (ids) =>
-          (await this.db.getRepository(AnswerEntity).findBy({ questionId: In([...ids]) })).map(toAnswer),
+          (await selectWhereIn(this.db, AnswerEntity, 'questionId', ids)).map(toAnswer),
         (a) => a.questionId,
       ),
     );

@@ -25,6 +25,7 @@ import { ModeratePostInput, ModerationResult, Report, ReportPostInput } from './
 import { AnswerEntity } from '../entities/answer.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { refreshThreadState } from '../official/thread-state';
+import { adjustQuestionTagCounts, countsForTags } from '../questions/tag-counts';
 import { accessOf, canSeeAnswer, canSeeQuestion } from './visibility.policy';
 
 interface PostAndThread {
@@ -149,6 +150,13 @@ export class ModerationService {
         ? { hiddenAt: this.clock.now(), hiddenById: actor.id, hiddenReason: reason }
         : { hiddenAt: null, hiddenById: null, hiddenReason: null };
       await m.update(isQuestion ? QuestionEntity : AnswerEntity, { id: targetId }, changes);
+      if (isQuestion) {
+        // A hidden question no longer counts for its tags; a restored one counts again.
+        const delta =
+          Number(countsForTags({ status: thread.status, hiddenAt: changes.hiddenAt })) -
+          Number(countsForTags(thread));
+        if (delta !== 0) await adjustQuestionTagCounts(m, questionId, delta);
+      }
       // A hidden official or accepted answer no longer solves the thread (and counts again when restored).
       if (!isQuestion) await refreshThreadState(m, thread);
       let reportsResolved = 0;

@@ -17,7 +17,7 @@ import { PostRevisionEntity } from '../entities/post-revision.entity';
 import { QuestionTagEntity } from '../entities/question-tag.entity';
 import { QuestionEntity } from '../entities/question.entity';
 import { toQuestion, toRevision } from '../forum.mappers';
-import { PostType, QuestionStatus } from '../models/enums';
+import { PostType } from '../models/enums';
 import { Question, Revision, TagCount } from '../models/question.model';
 import { QuestionFilter } from '../dto/forum.inputs';
 import { ViewerAccess } from '../moderation/visibility.policy';
@@ -135,17 +135,15 @@ export class QuestionsRepository {
     return { items, cursors: items.map((q) => encodeCursor('q', q.id)), hasNextPage: rows.length > size };
   }
 
+  /** The count kept on the tag row by the writes (tag-counts.ts): no aggregate over question_tags. */
   async tagCounts(first: number | undefined): Promise<TagCount[]> {
     const size = pageSize(first, 50, 200);
     const rows: { name: string; count: string }[] = await this.db.query(
-      `SELECT t.name AS name, COUNT(*) AS count
-         FROM tags t
-         INNER JOIN question_tags qt ON qt.tag_id = t.id
-         INNER JOIN questions q ON q.id = qt.question_id AND q.status <> ? AND q.hidden_at IS NULL
-        GROUP BY t.id, t.name
-        ORDER BY count DESC, t.name ASC
+      `SELECT name, question_count AS count FROM tags
+        WHERE question_count > 0
+        ORDER BY question_count DESC, name ASC
         LIMIT ?`,
-      [QuestionStatus.CLOSED, size],
+      [size],
     );
     return rows.map((r) => ({ name: r.name, count: Number(r.count) }));
   }

@@ -13,6 +13,7 @@ import { QuestionFollowsPort } from '../community/question-follows.port';
 import { lockQuestion } from '../forum.locks';
 import { requireVisibleQuestion } from '../moderation/visibility.policy';
 import { QuestionsRepository } from './questions.repository';
+import { adjustQuestionTagCounts, adjustTagCounts, countsForTags } from './tag-counts';
 import { cleanBody, cleanTags, cleanTitle, requireAuthorOrModerator, statusOf } from '../forum.rules';
 import { PostType } from '../models/enums';
 import { MaskedPersonalData, maskField } from '../privacy/masked-personal-data.model';
@@ -69,6 +70,8 @@ export class QuestionsService {
         categoryKey,
       });
       const questionId = String(identifiers[0].id);
+      // A new question is open and visible: it counts for each of its tags.
+      await adjustTagCounts(m, new Map([...tagIds.values()].map((tagId) => [tagId, 1])));
       await this.setTags(m, questionId, tags, tagIds);
       await this.follows.follow(m, actor.id, questionId);
       await this.attachments.attachToPost(
@@ -122,7 +125,10 @@ export class QuestionsService {
         tags: oldTags.join('\n'),
       });
       await m.update(QuestionEntity, { id }, { title: title ?? q.title, body: body ?? q.body });
-      if (tags !== undefined) await this.setTags(m, id, tags, tagIds, links);
+      if (tags !== undefined) {
+        if (countsForTags(q)) await adjustTagCounts(m, tagCountChanges(links, tagIds));
+        await this.setTags(m, id, tags, tagIds, links);
+      }
       await this.attachments.attachToPost(
         m,
         actor.id,
@@ -167,6 +173,8 @@ export class QuestionsService {
         );
       }
       if (q.duplicateOfId) throw AppError.conflict('This question is already closed as a duplicate');
+      // Closed: no longer counted for its tags (a hidden one already was not).
+      if (countsForTags(q)) await adjustQuestionTagCounts(m, questionId, -1);
       q.duplicateOfId = targetId;
       await this.community.mergeMeTooIntoCanonical(m, q, target);
       await this.follows.moveFollowers(m, q.id, target.id);
@@ -253,6 +261,16 @@ export class QuestionsService {
     const added = wanted.filter((w) => !had.has(w.tagId));
     if (added.length > 0) await m.insert(QuestionTagEntity, added);
   }
+}
+
+/** +1 for each tag the edit adds, -1 for each it removes (tag ids). */
+function tagCountChanges(current: QuestionTagEntity[], wanted: Map<string, string>): Map<string, number> {
+  const changes = new Map<string, number>();
+  const next = new Set(wanted.values());
+  for (const c of current) if (!next.has(c.tagId)) changes.set(c.tagId, -1);
+  const had = new Set(current.map((c) => c.tagId));
+  for (const id of next) if (!had.has(id)) changes.set(id, 1);
+  return changes;
 }
 
 function compareIds(a: string, b: string): number {

@@ -8,7 +8,7 @@ import {
   canSeeQuestion,
 } from '@app/forum';
 import { Injectable } from '@nestjs/common';
-import { FederatedMultiSearchParams, Hit, SearchParams } from 'meilisearch';
+import { FederatedMultiSearchParams, Hit, SearchParams, SearchResponse } from 'meilisearch';
 import { IndexIdentityGuard } from '../identity/index-identity.guard';
 import { QuestionDocument } from '../index/question-document';
 import { QuestionIndex } from '../index/question-index';
@@ -63,18 +63,7 @@ export class SearchService {
     const blank = query === '';
     const expression = buildSearchFilter(blank ? { ...filter, solvedOnly: true } : (filter ?? {}));
     await this.identity.assertServing();
-    const params: SearchParams = {
-      filter: expression,
-      sort: blank ? ['createdAt:desc'] : undefined,
-      showRankingScore: true,
-      attributesToRetrieve: ['id', 'indexedVersion'],
-      attributesToHighlight: ['title', ...SNIPPET_FIELDS],
-      attributesToCrop: [...SNIPPET_FIELDS],
-      cropLength: 40,
-      cropMarker: '…',
-      highlightPreTag: HIGHLIGHT_PRE,
-      highlightPostTag: HIGHLIGHT_POST,
-    };
+    const params = searchParams(expression, blank);
     const response = await readFromMeili('searchQuestions', async () => {
       try {
         return await this.query(query, params, offset, size + 1);
@@ -134,19 +123,16 @@ export class SearchService {
       .map((c) => ({ key: c.key, name: c.name, count: distribution[c.key] }));
   }
 
-  /**
-   * One search, or several merged (federated) when the query has several words: the query as typed
-   * plus rotations of its words (query-shaping.ts searchQueryVariants), each document counted once.
-   */
   private async query(
     query: string,
     params: SearchParams,
     offset: number,
     limit: number,
   ): Promise<RawResults> {
-    const variants = query === '' ? [{ q: '', weight: 1 }] : searchQueryVariants(query);
-    if (variants.length === 1) {
-      const r = await (await this.index.index()).search(query, { ...params, offset, limit, facets: FACETS });
+    const request = searchRequest(this.index.uid, query, params, offset, limit);
+    const client = await this.index.client();
+    if (request.path !== 'multi-search') {
+      const r = await client.httpRequest.post<SearchResponse<QuestionDocument>>(request);
       return {
         hits: r.hits,
         tags: r.facetDistribution?.tags ?? {},
@@ -154,16 +140,7 @@ export class SearchService {
         estimatedTotalHits: r.estimatedTotalHits ?? r.hits.length,
       };
     }
-    const client = await this.index.client();
-    const r = await client.multiSearch<FederatedMultiSearchParams, QuestionDocument>({
-      federation: { offset, limit, facetsByIndex: { [this.index.uid]: FACETS } },
-      queries: variants.map((v) => ({
-        ...params,
-        indexUid: this.index.uid,
-        q: v.q,
-        federationOptions: { weight: v.weight },
-      })),
-    });
+    const r = await client.httpRequest.post<SearchResponse<QuestionDocument>>(request);
     return {
       hits: r.hits,
       tags: r.facetsByIndex?.[this.index.uid]?.distribution.tags ?? {},
@@ -171,6 +148,50 @@ export class SearchService {
       estimatedTotalHits: r.estimatedTotalHits ?? r.hits.length,
     };
   }
+}
+
+/** What every search asks Meilisearch for: ids and versions (rows come from MySQL), highlights, crops. */
+export function searchParams(filter: SearchParams['filter'], newestFirst: boolean): SearchParams {
+  return {
+    filter,
+    sort: newestFirst ? ['createdAt:desc'] : undefined,
+    showRankingScore: true,
+    attributesToRetrieve: ['id', 'indexedVersion'],
+    attributesToHighlight: ['title', ...SNIPPET_FIELDS],
+    attributesToCrop: [...SNIPPET_FIELDS],
+    cropLength: 40,
+    cropMarker: '…',
+    highlightPreTag: HIGHLIGHT_PRE,
+    highlightPostTag: HIGHLIGHT_POST,
+  };
+}
+
+/**
+ * The Meilisearch request of a search (exported for bench:api, which sends it raw as the floor):
+ * one search, or several merged (federated) when the query has several words: the query as typed
+ * plus rotations of its words (query-shaping.ts searchQueryVariants), each document counted once.
+ */
+export function searchRequest(
+  uid: string,
+  query: string,
+  params: SearchParams,
+  offset: number,
+  limit: number,
+): { path: string; body: Record<string, unknown> } {
+  const variants = query === '' ? [{ q: '', weight: 1 }] : searchQueryVariants(query);
+  if (variants.length === 1) {
+    return { path: `indexes/${uid}/search`, body: { q: query, ...params, offset, limit, facets: FACETS } };
+  }
+  const body: FederatedMultiSearchParams = {
+    federation: { offset, limit, facetsByIndex: { [uid]: FACETS } },
+    queries: variants.map((v) => ({
+      ...params,
+      indexUid: uid,
+      q: v.q,
+      federationOptions: { weight: v.weight },
+    })),
+  };
+  return { path: 'multi-search', body: body as unknown as Record<string, unknown> };
 }
 
 /** Trimmed, single-spaced, bounded; control characters are bad input. */
