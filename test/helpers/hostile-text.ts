@@ -27,7 +27,7 @@ import {
   truncateText,
 } from '../../libs/search/src/index/plain-text';
 import { escapeHtml, renderHighlight } from '../../libs/search/src/query/highlight';
-import { segmentTerms, shapeDraftQuery } from '../../libs/search/src/query/query-shaping';
+import { draftHasContent, segmentTerms } from '../../libs/search/src/query/query-shaping';
 import { normaliseFilterTags } from '../../libs/search/src/query/search-filter';
 import { cleanQuery } from '../../libs/search/src/query/search.service';
 import { DEFAULT_SHAPE_PARAMS, shapeQueries } from '../../libs/search/src/similar/query-shaper';
@@ -221,8 +221,8 @@ export const FUNCTIONS: Record<string, (text: string) => unknown> = {
   cleanQuery: (s) => ignoreErrors(() => cleanQuery(s))(),
   renderDetails: (s) =>
     ignoreErrors(() => renderDetails(category, [{ key: 'message', value: s.slice(0, DETAIL_MAX) }]))(),
-  'shapeDraftQuery (similarQuestions)': (s) => shapeDraftQuery({ title: s.slice(0, 300), body: s }),
-  'segmentTerms (shapeDraftQuery cuts bodies to 2,000)': (s) => segmentTerms(s.slice(0, 2000)),
+  'draftHasContent (similarQuestions)': (s) => draftHasContent({ title: s.slice(0, 300), body: s }),
+  'segmentTerms (draftHasContent cuts bodies to 2,000)': (s) => segmentTerms(s.slice(0, 2000)),
   'similarityText (learned ranker)': (s) =>
     similarityText(cleanPlain(s.slice(0, 300)), markdownToPlainText(s)),
   'shapeQueries (similar index)': (s) => shapeQueries('q', s, emptyStats, DEFAULT_SHAPE_PARAMS),

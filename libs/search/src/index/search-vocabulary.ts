@@ -77,18 +77,3 @@ export const BUILT_IN_ONE_WAY_SYNONYMS: Readonly<Record<string, readonly string[
   解冻: ['解封'],
   密码: ['支付密码'],
 };
-
-/**
- * Words that name a problem here but are no synonym of anything (see the review above): with the
- * synonym words and the dictionary they make the draft shaper's domain vocabulary (query-shaping.ts).
- */
-export const DOMAIN_WORDS: readonly string[] = [
-  '异常',
-  '限制',
-  '冻结',
-  '解冻',
-  '登录',
-  '登陆',
-  '密码',
-  '支付密码',
-];

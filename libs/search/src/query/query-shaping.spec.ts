@@ -1,11 +1,4 @@
-import {
-  MEILI_QUERY_WORDS,
-  rotatedQueries,
-  searchQueryVariants,
-  searchQueryWords,
-  segmentTerms,
-  shapeDraftQuery,
-} from './query-shaping';
+import { draftHasContent, searchQueryVariants, searchQueryWords, segmentTerms } from './query-shaping';
 
 const texts = (terms: { text: string }[]): string[] => terms.map((t) => t.text);
 
@@ -39,34 +32,15 @@ describe('segmentTerms', () => {
   });
 });
 
-describe('shapeDraftQuery', () => {
-  it('puts title words first, then domain words from the body, then other body words (10 words)', () => {
-    const terms = shapeDraftQuery({
-      title: '支付宝账户被冻结了',
-      body: '昨天换了手机，登录时提示**异常**，然后就被限制了',
-    });
-    expect(texts(terms)).toEqual(['支付宝', '账户', '冻结', '异常', '限制', '换了', '手机', '登录时']);
+describe('draftHasContent', () => {
+  it('finds a content word in the title or, failing that, in the body', () => {
+    expect(draftHasContent({ title: '支付宝账户被冻结了' })).toBe(true);
+    expect(draftHasContent({ title: '请问怎么办呢？', body: '昨天登录时提示**异常**' })).toBe(true);
   });
 
-  it('stays within the Meilisearch word limit and does not repeat words', () => {
-    const body = Array.from({ length: 40 }, (_, i) => `word${i} 冻结`).join(' ');
-    const terms = shapeDraftQuery({ title: '冻结 frozen account', body });
-    expect(terms.reduce((n, t) => n + t.words, 0)).toBeLessThanOrEqual(MEILI_QUERY_WORDS);
-    expect(new Set(texts(terms)).size).toBe(terms.length);
-    expect(texts(terms).slice(0, 3)).toEqual(['冻结', 'frozen', 'account']);
-  });
-
-  it('gives nothing for a draft of function words only', () => {
-    expect(shapeDraftQuery({ title: '请问怎么办呢？', body: '谢谢' })).toEqual([]);
-  });
-});
-
-describe('rotatedQueries', () => {
-  it('lets each of the first three terms lead once', () => {
-    const terms = ['a', 'b', 'c', 'd'].map((text) => ({ text, words: 1 }));
-    expect(rotatedQueries(terms)).toEqual(['a b c d', 'b c d a', 'c d a b']);
-    expect(rotatedQueries(terms.slice(0, 1))).toEqual(['a']);
-    expect(rotatedQueries([])).toEqual([]);
+  it('is false for a draft of function words only', () => {
+    expect(draftHasContent({ title: '请问怎么办呢？', body: '谢谢' })).toBe(false);
+    expect(draftHasContent({ title: '请问怎么办呢？', body: null })).toBe(false);
   });
 });
 

@@ -1,11 +1,10 @@
 import { markdownToPlainText } from '../index/plain-text';
-import { BUILT_IN_SYNONYM_GROUPS, DICTIONARY, DOMAIN_WORDS, STOP_WORDS } from '../index/search-vocabulary';
+import { STOP_WORDS } from '../index/search-vocabulary';
 
 /**
- * Turns a question draft into a short keyword query. Meilisearch reads only the first 10 words of a
- * query, and with its default matching strategy the first word is required: so the words that go in,
- * and their order, decide what is found. Title words first (the title is the question), then body
- * words from the domain vocabulary, then other body words; function words never.
+ * The words of typed search queries (searchQueryVariants) and of question drafts (draftHasContent).
+ * Meilisearch reads only the first 10 words of a query, and with its default matching strategy the
+ * first word is required: so the words that go in, and their order, decide what is found.
  */
 
 /** Meilisearch's query word limit. */
@@ -13,7 +12,6 @@ export const MEILI_QUERY_WORDS = 10;
 const MAX_BODY_CHARS = 2000;
 
 const STOP = new Set(STOP_WORDS);
-const VOCABULARY = new Set([...DICTIONARY, ...DOMAIN_WORDS, ...BUILT_IN_SYNONYM_GROUPS.flat()]);
 const HAN = /\p{Script=Han}/u;
 const segmenter = new Intl.Segmenter('zh', { granularity: 'word' });
 
@@ -71,37 +69,16 @@ export interface DraftText {
   body?: string | null;
 }
 
-/** The terms of a draft in query order, de-duplicated, within Meilisearch's word limit. */
-export function shapeDraftQuery(draft: DraftText, maxWords = MEILI_QUERY_WORDS): Term[] {
-  const title = segmentTerms(draft.title);
-  const body = draft.body ? segmentTerms(markdownToPlainText(draft.body.slice(0, MAX_BODY_CHARS))) : [];
-  const inVocabulary = (t: Term): boolean => VOCABULARY.has(t.text);
-  const ordered = [...title, ...body.filter(inVocabulary), ...body.filter((t) => !inVocabulary(t))];
-  const chosen: Term[] = [];
-  const seen = new Set<string>();
-  let budget = maxWords;
-  for (const term of ordered) {
-    if (seen.has(term.text) || term.words > budget) continue;
-    seen.add(term.text);
-    chosen.push(term);
-    budget -= term.words;
-    if (budget === 0) break;
-  }
-  return chosen;
-}
-
 /**
- * Query strings for one draft: the terms in order, then rotated so each of the first few terms leads
- * once (the leading word is the one Meilisearch never drops). Searched together (federated), a
- * duplicate that misses the draft's first word is still found.
+ * Whether a draft names anything: a content word (segmentTerms) in its title or in the first 2,000
+ * characters of its body. A draft of nothing but function words (请问怎么办呢) gets no suggestions.
  */
-export function rotatedQueries(terms: Term[], rotations = 3): string[] {
-  const texts = terms.map((t) => t.text);
-  const out: string[] = [];
-  for (let i = 0; i < Math.min(rotations, texts.length); i++) {
-    out.push([...texts.slice(i), ...texts.slice(0, i)].join(' '));
-  }
-  return out;
+export function draftHasContent(draft: DraftText): boolean {
+  if (segmentTerms(draft.title).some((t) => t.words <= MEILI_QUERY_WORDS)) return true;
+  if (!draft.body) return false;
+  return segmentTerms(markdownToPlainText(draft.body.slice(0, MAX_BODY_CHARS))).some(
+    (t) => t.words <= MEILI_QUERY_WORDS,
+  );
 }
 
 /** Sub-queries of one search, each rotation weighted a little below the query as typed. */

@@ -4,10 +4,9 @@ import { QuestionDocument } from '../index/question-document';
 import { QuestionIndex } from '../index/question-index';
 import { cleanPlain, markdownToPlainText } from '../index/plain-text';
 import { isIndexNotFound } from '../meili/meili-client';
-import { shapeDraftQuery } from '../query/query-shaping';
+import { draftHasContent } from '../query/query-shaping';
 import { filterLiteral } from '../query/search-filter';
-import { Candidate } from '../similar/bm25-reranker';
-import { LearnedReranker } from '../similar/learned-reranker';
+import { Candidate, LearnedReranker } from '../similar/learned-reranker';
 import { DEFAULT_SHAPE_PARAMS, ShapeParams, shapeQueries } from '../similar/query-shaper';
 import { similarityText } from '../similar/similarity-text';
 import { SIMILAR_EMBEDDER } from '../similar/similar-index';
@@ -69,7 +68,7 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
 
   async rank(draft: SimilarDraft, limit: number, excludeId?: string): Promise<RankedSimilar[]> {
     // A draft of nothing but function words (请问怎么办呢) names no problem: suggest nothing.
-    if (shapeDraftQuery(draft).length === 0) return [];
+    if (!draftHasContent(draft)) return [];
     const title = cleanPlain(draft.title);
     const body = draft.body ? markdownToPlainText(draft.body) : '';
     const features = await this.candidates(title, body, excludeId, null);

@@ -1,11 +1,15 @@
 /**
- * Re-ranker for the Meilisearch candidates: BM25 (reference parameters, char unigrams + bigrams,
- * idf/avgdl from the incrementally maintained TermStats) plus the learned term weights of
+ * Re-ranker for the Meilisearch candidates: BM25 (bm25.ts) plus the learned term weights of
  * LearnedTermWeights. With no weights learned yet it is exactly BM25.
  */
-import { Bm25Reranker, BM25_REF_PARAMS, Candidate, RerankParams } from './bm25-reranker';
+import { bagOf, bm25, lengthNorm, termWeight } from './bm25';
 import type { TermStats } from './term-stats';
 import type { LearnedTermWeights } from './learned-term-weights';
+
+export interface Candidate {
+  id: string;
+  text: string;
+}
 
 export interface RerankedCandidate {
   id: string;
@@ -21,28 +25,22 @@ export interface RerankedCandidate {
 }
 
 export class LearnedReranker {
-  private readonly bm25: Bm25Reranker;
-
   constructor(
     private readonly stats: TermStats,
     private readonly weights: LearnedTermWeights,
-    private readonly params: RerankParams = BM25_REF_PARAMS, // the weights are fitted on this BM25's scale
-  ) {
-    this.bm25 = new Bm25Reranker(stats, params);
-  }
+  ) {}
 
-  /** Best first. Candidates sharing no term with the query are dropped (as in Bm25Reranker). */
+  /** Best first. Candidates sharing no term with the query are dropped. */
   rank(queryText: string, candidates: readonly Candidate[]): RerankedCandidate[] {
-    const qBag = Bm25Reranker.bag(queryText);
+    const qBag = bagOf(queryText);
     const qSet = new Set(qBag.tf.keys());
     const sharedMass = [...qSet].reduce((s, t) => s + this.weights.sharedWeight(t), 0);
     const out: RerankedCandidate[] = [];
     for (const c of candidates) {
-      const dBag = Bm25Reranker.bag(c.text);
-      const f = this.bm25.features(qBag, dBag);
-      if (!f) continue;
-      const bm25 = this.bm25.score(f);
-      const score = this.weights.score(qSet, new Set(dBag.tf.keys()), bm25);
+      const dBag = bagOf(c.text);
+      const lexical = bm25(this.stats, qBag, dBag);
+      if (lexical === null) continue;
+      const score = this.weights.score(qSet, new Set(dBag.tf.keys()), lexical);
       const ideal = this.weights.bm25Scale * this.selfBm25(qBag.tf, dBag.len) + sharedMass;
       // Rounded: the two sums add the same terms in different orders (an exact match must give 1).
       const ratio = ideal > 0 ? Math.round((score / ideal) * 1e6) / 1e6 : score > 0 ? 1 : 0;
@@ -54,10 +52,9 @@ export class LearnedReranker {
 
   /** BM25 of the query against a document holding exactly the query's terms, at length `docLen`. */
   private selfBm25(tf: ReadonlyMap<string, number>, docLen: number): number {
-    const { k1, b } = this.params;
-    const dn = k1 * (1 - b + (b * docLen) / this.stats.avgDocLen);
+    const norm = lengthNorm(this.stats, docLen);
     let s = 0;
-    for (const [t, n] of tf) s += (n * this.stats.idf(t) * n * (k1 + 1)) / (n + dn);
+    for (const [t, n] of tf) s += n * termWeight(this.stats.idf(t), n, norm);
     return s;
   }
 }

@@ -11,22 +11,19 @@
  * the query is likely to match a long prefix of at least one permutation. The re-ranker then
  * scores the union of the candidates.
  */
-import type { MatchingStrategies, MultiSearchQuery } from 'meilisearch';
+import type { MultiSearchQuery } from 'meilisearch';
 import { termToken, termsOf } from './text-normalizer';
 import type { TermStats } from './term-stats';
 
 export interface ShapeParams {
   /** Number of permuted queries. */
   permutations: number;
-  /** How many of the highest-idf distinct terms (unigrams + bigrams) are permuted. */
+  /** How many of the highest-idf distinct bigrams (unigrams when the text has none) are permuted. */
   poolSize: number;
-  /** Which terms enter the pool. */
-  termKinds: 'bigrams' | 'both';
   /** Words per query (Meilisearch reads at most 10). */
   wordsPerQuery: number;
   /** Candidates per query. */
   limit: number;
-  matchingStrategy: MatchingStrategies;
 }
 
 export const MAX_QUERY_WORDS = 10;
@@ -45,7 +42,7 @@ function mulberry32(seed: number): () => number {
 
 export function selectPool(text: string, stats: TermStats, p: ShapeParams): string[] {
   const t = termsOf(text);
-  const terms = p.termKinds === 'both' ? [...t.units, ...t.bigrams] : t.bigrams.length ? t.bigrams : t.units;
+  const terms = t.bigrams.length ? t.bigrams : t.units;
   // A term no indexed question contains cannot retrieve anything: known terms come first, so unseen
   // ones (whose idf is the highest of all) never crowd out the rare terms that do match; they only
   // fill slots that would otherwise stay empty.
@@ -61,7 +58,6 @@ export function shapeQueries(
   text: string,
   stats: TermStats,
   p: ShapeParams,
-  filter?: string[],
 ): MultiSearchQuery[] {
   const pool = selectPool(text, stats, p);
   if (pool.length === 0) return [];
@@ -82,8 +78,7 @@ export function shapeQueries(
       indexUid,
       q,
       attributesToRetrieve: ['id'],
-      filter,
-      matchingStrategy: p.matchingStrategy,
+      matchingStrategy: 'last',
       limit: p.limit,
     });
   }
@@ -99,8 +94,6 @@ export function shapeQueries(
 export const DEFAULT_SHAPE_PARAMS: ShapeParams = {
   permutations: 16,
   poolSize: 12,
-  termKinds: 'bigrams',
   wordsPerQuery: 3,
   limit: 40,
-  matchingStrategy: 'last',
 };

@@ -1,6 +1,6 @@
 /**
  * Training lists for the weights refit: for each question that has duplicate links, the top-k
- * documents of exhaustive BM25 (reference parameters) over the whole current corpus, its linked
+ * documents of exhaustive BM25 (bm25.ts) over the whole current corpus, its linked
  * questions marked positive.
  *
  * Why exhaustive BM25 and not the live Meilisearch candidates: it is what the weights were
@@ -9,7 +9,7 @@
  * load on the search engine). The Meilisearch candidates are a high-recall approximation of the
  * same top-k, so the lists are close to what the ranker then re-orders.
  */
-import { Bag, Bm25Reranker, BM25_REF_PARAMS, RerankParams } from './bm25-reranker';
+import { Bag, bagOf, lengthNorm, termWeight } from './bm25';
 import type { TermStats } from './term-stats';
 
 export interface TrainingCandidate {
@@ -69,26 +69,23 @@ export function buildTrainingLists(
   stats: TermStats,
   groups: readonly LinkGroup[],
   k = 30,
-  params: RerankParams = BM25_REF_PARAMS,
 ): TrainingList[] {
   const ids: string[] = [];
   const bags: Bag[] = [];
   const index = new Map<string, number>();
   const postings = new Map<string, Postings>();
-  const { k1, b } = params;
-  const avg = stats.avgDocLen;
   for (const [id, text] of stats.entries()) {
     const d = ids.length;
-    const bag = Bm25Reranker.bag(text);
+    const bag = bagOf(text);
     ids.push(id);
     bags.push(bag);
     index.set(id, d);
-    const dn = k1 * (1 - b + (b * bag.len) / avg);
+    const norm = lengthNorm(stats, bag.len);
     for (const [t, tf] of bag.tf) {
       let p = postings.get(t);
       if (!p) postings.set(t, (p = { docs: [], weights: [] }));
       p.docs.push(d);
-      p.weights.push((stats.idf(t) * tf * (k1 + 1)) / (tf + dn));
+      p.weights.push(termWeight(stats.idf(t), tf, norm));
     }
   }
   const scores = new Float64Array(ids.length);
