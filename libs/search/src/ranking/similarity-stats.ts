@@ -9,6 +9,47 @@ type TextFields = Pick<QuestionDocument, 'id' | 'title' | 'body'>;
 type Change = (stats: TermStats) => void;
 
 const PAGE = 2000;
+/** Pages overlap by this many documents, so deletions between two reads do not skip a document. */
+const OVERLAP = 200;
+
+/**
+ * Reads every document of an index by offset, each at least once (upsert is idempotent, so twice is
+ * harmless). Meilisearch numbers documents by position: a document deleted before the current offset
+ * between two page reads shifts the rest one place forward, and a plain offset scan would skip one
+ * document per deletion. Pages therefore overlap by OVERLAP, and a page whose first document was not
+ * read yet (more deletions than the overlap, or a new document in a reused slot) is read again from a
+ * page earlier, so nothing is skipped.
+ */
+export async function scanDocuments<D extends { id: string | number }>(
+  fetchPage: (offset: number, limit: number) => Promise<readonly D[]>,
+  visit: (doc: D) => void,
+  page = PAGE,
+  overlap = OVERLAP,
+): Promise<void> {
+  const step = page - overlap;
+  const seen = new Set<string>();
+  let offset = 0;
+  let backtracks = 0;
+  for (;;) {
+    const docs = await fetchPage(offset, page);
+    if (offset > 0 && docs.length > 0 && !seen.has(String(docs[0].id)) && backtracks < 100) {
+      backtracks += 1;
+      for (const d of docs) markSeen(d);
+      offset = Math.max(0, offset - step);
+      continue;
+    }
+    for (const d of docs) markSeen(d);
+    if (docs.length < page) return;
+    offset += step;
+  }
+
+  function markSeen(d: D): void {
+    const id = String(d.id);
+    if (seen.has(id)) return;
+    seen.add(id);
+    visit(d);
+  }
+}
 
 /**
  * This process's copy of the corpus statistics duplicate detection needs (TermStats), kept equal
@@ -61,21 +102,22 @@ export class SimilarityStats {
     this.pending = [];
     try {
       const index = await this.index.index();
-      for (let offset = 0; ; offset += PAGE) {
-        let page;
-        try {
-          page = await index.getDocuments<TextFields>({
-            fields: ['id', 'title', 'body'],
-            offset,
-            limit: PAGE,
-          });
-        } catch (err) {
-          if (isIndexNotFound(err)) break; // nothing indexed yet
-          throw err;
-        }
-        for (const d of page.results) fresh.upsert(String(d.id), similarityText(d.title, d.body));
-        if (page.results.length < PAGE) break;
-      }
+      await scanDocuments<TextFields>(
+        async (offset, limit) => {
+          try {
+            const page = await index.getDocuments<TextFields>({
+              fields: ['id', 'title', 'body'],
+              offset,
+              limit,
+            });
+            return page.results;
+          } catch (err) {
+            if (isIndexNotFound(err)) return []; // nothing indexed yet
+            throw err;
+          }
+        },
+        (d) => fresh.upsert(String(d.id), similarityText(d.title, d.body)),
+      );
       for (const change of this.pending) change(fresh);
       this.stats = fresh;
     } finally {
