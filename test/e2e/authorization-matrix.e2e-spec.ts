@@ -19,6 +19,11 @@ interface Row {
   allow: ActorKind[];
   /** The mutation revokes tokens (its actor's or the target's): fixture users sign in again after it. */
   revokesTokens?: true;
+  /**
+   * Actors who may not even see the target: refused with NOT_FOUND, not FORBIDDEN (which would tell
+   * them that it exists).
+   */
+  hiddenFrom?: ActorKind[];
 }
 
 const EVERYONE: ActorKind[] = [...ACTORS];
@@ -161,8 +166,10 @@ const MATRIX: Record<string, Row> = {
     }),
   },
   publishAttachment: {
-    // The uploader only (moderators and official accounts see staff-only images but do not publish them).
+    // The uploader only (moderators see staff-only images but do not publish them). The upload is on no
+    // post yet: to members and official accounts it does not exist.
     allow: ['author'],
+    hiddenFrom: ['member', 'official'],
     prepare: async (t, fx) => ({
       query: `mutation($id: ID!) { publishAttachment(id: $id, confirmWithoutCheck: true) { attachment { id } } }`,
       variables: { id: await uploadPng(t, fx.author.token) },
@@ -170,6 +177,7 @@ const MATRIX: Record<string, Row> = {
   },
   deleteAttachment: {
     allow: AUTHOR_OR_MOD,
+    hiddenFrom: ['member', 'official'],
     prepare: async (t, fx) => ({
       query: `mutation($id: ID!) { deleteAttachment(id: $id) }`,
       variables: { id: await uploadPng(t, fx.author.token) },
@@ -496,7 +504,13 @@ describe('authorization matrix', () => {
     if (expected === 'allow') {
       expect(res.errors).toBeUndefined();
     } else {
-      expect(code).toBe(actor === 'anonymous' ? 'UNAUTHENTICATED' : 'FORBIDDEN');
+      expect(code).toBe(
+        actor === 'anonymous'
+          ? 'UNAUTHENTICATED'
+          : MATRIX[mutation].hiddenFrom?.includes(actor)
+            ? 'NOT_FOUND'
+            : 'FORBIDDEN',
+      );
     }
   });
 });

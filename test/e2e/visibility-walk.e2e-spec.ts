@@ -744,8 +744,9 @@ const PROBES: Record<string, Probe> = {
     run: write(
       `mutation($id: ID!) { publishAttachment(id: $id, confirmWithoutCheck: true) { notice attachment { id visibility url } } }`,
       (fx) => ({ id: fx.draftAttachment }),
-      // Only the uploader publishes, whatever the image; on a hidden post it stays staff-only.
-      { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'FORBIDDEN' },
+      // Only the uploader publishes, whatever the image; on a hidden post it stays staff-only, and
+      // those who cannot see it are told it does not exist.
+      { ...SIGNED_OUT, other: 'NOT_FOUND', official: 'NOT_FOUND' },
       ['asker'],
     ),
   },
@@ -754,8 +755,8 @@ const PROBES: Record<string, Probe> = {
     run: write(
       `mutation($id: ID!) { deleteAttachment(id: $id) }`,
       (fx) => ({ id: fx.draftAttachment }),
-      // The uploader or a moderator only, whatever the image.
-      { ...SIGNED_OUT, other: 'FORBIDDEN', official: 'FORBIDDEN' },
+      // The uploader or a moderator only, whatever the image (NOT_FOUND to those who cannot see it).
+      { ...SIGNED_OUT, other: 'NOT_FOUND', official: 'NOT_FOUND' },
       ['moderator'],
     ),
   },

@@ -148,7 +148,7 @@ const en: Messages = {
     ANSWER_ACCEPTED: 'Your answer on {{title}} was accepted',
     ME_TOO_SOLVED: 'A problem you also had is solved: {{title}}',
     ACCEPT_REMINDER: 'Your question {{title}} has answers: remember to accept one',
-    DESK_CLAIMED: 'Being handled: {{actor}} is working on {{title}}',
+    DESK_CLAIMED: 'Being handled: the official team is working on {{title}}',
     DESK_ASSIGNED: '{{actor}} assigned {{title}} to you',
     DESK_TARGET_REMINDER: '{{title}} is close to its first-response target',
     PRIVATE_SUPPORT: 'Your question {{title}} moved to private support: see its case reference and channel on the question',

@@ -146,7 +146,7 @@ const zhCN = {
     ANSWER_ACCEPTED: '你在 {{title}} 的回答被采纳了',
     ME_TOO_SOLVED: '你也遇到的问题已解决：{{title}}',
     ACCEPT_REMINDER: '你的问题 {{title}} 已有回答，记得采纳',
-    DESK_CLAIMED: '官方处理中：{{actor}} 正在跟进 {{title}}',
+    DESK_CLAIMED: '官方处理中：官方正在跟进 {{title}}',
     DESK_ASSIGNED: '{{actor}} 把 {{title}} 分配给了你',
     DESK_TARGET_REMINDER: '{{title}} 即将超过首次响应时限',
     PRIVATE_SUPPORT: '你的问题 {{title}} 已转人工处理，请在问题页查看案件编号和联系渠道',

@@ -1,5 +1,7 @@
 import { OcrWord, parseTesseractTsv, regionsToBlur } from './ocr-redaction';
-import { UploadRefused, assertNotPolyglot, trailingBytes } from './image-pipeline';
+import sharp from 'sharp';
+import { deflateSync } from 'node:zlib';
+import { Slots, UploadRefused, assertNotPolyglot, cleanImage, trailingBytes } from './image-pipeline';
 import { UrlSigner } from './url-signer';
 
 const word = (line: string, text: string, left: number, top = 10, width = 20, height = 20): OcrWord => ({
@@ -103,5 +105,100 @@ describe('UrlSigner', () => {
     expect(signer.verify('42', { ...query, exp: '2000000001' })).toBeNull();
     expect(signer.verify('42', { ...query, sig: ['a'] })).toBeNull();
     expect(new UrlSigner('another-secret-of-thirty-two-characters!').verify('42', query)).toBeNull();
+  });
+});
+
+describe('decode slots', () => {
+  it('runs at most the limit at once, the rest in order, and frees a slot when a task fails', async () => {
+    const slots = new Slots(2);
+    const releases: (() => void)[] = [];
+    const started: number[] = [];
+    let maxRunning = 0;
+    const task = (i: number) =>
+      slots.run(
+        () =>
+          new Promise<number>((resolve, reject) => {
+            started.push(i);
+            maxRunning = Math.max(maxRunning, slots.running);
+            releases[i] = () => (i === 1 ? reject(new Error('broken image')) : resolve(i));
+          }),
+      );
+    const all = [0, 1, 2, 3, 4].map((i) => task(i).catch((e: Error) => e.message));
+    await Promise.resolve();
+    expect(started).toEqual([0, 1]);
+    expect(slots.queued).toBe(3);
+    releases[1](); // a failure frees its slot too
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1, 2]);
+    releases[0]();
+    releases[2]();
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    releases[3]();
+    releases[4]();
+    expect(await Promise.all(all)).toEqual([0, 'broken image', 2, 3, 4]);
+    expect(maxRunning).toBe(2);
+    expect(slots.running).toBe(0);
+  });
+});
+
+describe('cleanImage drops metadata a photo or screenshot may carry', () => {
+  const secret = 'GPS 31.2304,121.4737 13812345678';
+  const crc32 = (buf: Buffer): number => {
+    let crc = 0xffffffff;
+    for (const byte of buf) {
+      crc ^= byte;
+      for (let k = 0; k < 8; k++) crc = crc & 1 ? 0xedb88320 ^ (crc >>> 1) : crc >>> 1;
+    }
+    return (crc ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer): Buffer => {
+    const body = Buffer.concat([Buffer.from(type, 'latin1'), data]);
+    const len = Buffer.alloc(4);
+    len.writeUInt32BE(data.length);
+    const crc = Buffer.alloc(4);
+    crc.writeUInt32BE(crc32(body));
+    return Buffer.concat([len, body, crc]);
+  };
+  const base = () => sharp({ create: { width: 16, height: 16, channels: 3, background: '#336699' } });
+
+  it('PNG text chunks (tEXt, zTXt, iTXt)', async () => {
+    const png = await base().png().toBuffer();
+    const iend = png.lastIndexOf(Buffer.from('IEND', 'latin1')) - 4;
+    const tagged = Buffer.concat([
+      png.subarray(0, iend),
+      chunk('tEXt', Buffer.from(`Comment\0${secret}`, 'latin1')),
+      chunk('zTXt', Buffer.concat([Buffer.from('Location\0\0', 'latin1'), deflateSync(Buffer.from(secret))])),
+      chunk('iTXt', Buffer.from(`Description\0\0\0\0\0${secret}`, 'latin1')),
+      png.subarray(iend),
+    ]);
+    expect(tagged.includes(Buffer.from('13812345678'))).toBe(true);
+    expect((await sharp(tagged).metadata()).width).toBe(16); // still a valid PNG
+    const out = await cleanImage(tagged);
+    expect(out.bytes.includes(Buffer.from('13812345678'))).toBe(false);
+    const meta = await sharp(out.bytes).metadata();
+    expect([meta.exif, meta.xmp]).toEqual([undefined, undefined]);
+  });
+
+  it('JPEG comments and EXIF, and WebP EXIF (re-encoded as PNG)', async () => {
+    const jpeg = await base()
+      .jpeg()
+      .withExif({ IFD0: { ImageDescription: secret } })
+      .toBuffer();
+    const com = Buffer.concat([
+      Buffer.from([0xff, 0xfe, 0, secret.length + 2]),
+      Buffer.from(secret, 'latin1'),
+    ]);
+    const commented = Buffer.concat([jpeg.subarray(0, 2), com, jpeg.subarray(2)]);
+    const webp = await base()
+      .webp()
+      .withExif({ IFD0: { ImageDescription: secret } })
+      .toBuffer();
+    for (const input of [commented, webp]) {
+      expect(input.includes(Buffer.from('13812345678'))).toBe(true);
+      const out = await cleanImage(input);
+      expect(out.bytes.includes(Buffer.from('13812345678'))).toBe(false);
+      expect((await sharp(out.bytes).metadata()).exif).toBeUndefined();
+    }
   });
 });

@@ -127,6 +127,42 @@ export function assertNotPolyglot(bytes: Buffer, mime: string): void {
 }
 
 /**
+ * At most `limit` tasks at once, the others queued in order. Decoding an image may take up to
+ * MAX_PIXELS × 4 bytes of memory, so uploads decode a few at a time however many arrive together.
+ */
+export class Slots {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get running(): number {
+    return this.active;
+  }
+
+  get queued(): number {
+    return this.waiting.length;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      // The slot passes straight to the next task in line (the count stays), or is freed.
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+/** Decodes and re-encodes at once (each up to ~160 MB of pixels at MAX_PIXELS). */
+export const MAX_CONCURRENT_DECODES = 2;
+const decodeSlots = new Slots(MAX_CONCURRENT_DECODES);
+
+/**
  * Checks the uploaded bytes and re-encodes them: orientation applied (EXIF rotate), every piece of
  * metadata dropped (EXIF, GPS, XMP, IPTC, ICC: colours are converted to sRGB and no profile is kept),
  * only the first frame of an animation. The pixel count is read from the header before any decoding,
@@ -168,11 +204,13 @@ export async function cleanImage(bytes: Buffer): Promise<CleanImage> {
   const jpeg = mime === 'image/jpeg';
   let out: { data: Buffer; info: sharp.OutputInfo };
   try {
-    const pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error', pages: 1 })
-      .rotate()
-      .toColourspace('srgb');
-    out = await (jpeg ? pipeline.jpeg({ quality: 88 }) : pipeline.png({ compressionLevel: 9 })).toBuffer({
-      resolveWithObject: true,
+    out = await decodeSlots.run(() => {
+      const pipeline = sharp(bytes, { limitInputPixels: MAX_PIXELS, failOn: 'error', pages: 1 })
+        .rotate()
+        .toColourspace('srgb');
+      return (jpeg ? pipeline.jpeg({ quality: 88 }) : pipeline.png({ compressionLevel: 9 })).toBuffer({
+        resolveWithObject: true,
+      });
     });
   } catch {
     throw new UploadRefused('IMAGE_UNREADABLE', 'The image data is damaged or could not be decoded');
