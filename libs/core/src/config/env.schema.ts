@@ -94,6 +94,9 @@ export const envSchema = z
     EMBEDDINGS_CACHE_SIZE: z.coerce.number().int().min(0).max(100000).default(1000),
     // Nearest neighbours asked from the vector index per draft (joined with the lexical candidates).
     SIMILAR_VECTOR_CANDIDATES: z.coerce.number().int().min(5).max(500).default(100),
+    // Lexical candidates outside those nearest: `bound` scores them with the last nearest cosine (no
+    // request waits on the lexical hits), `exact` asks their cosines (one more request per draft).
+    SIMILAR_LEXICAL_COSINES: z.enum(['bound', 'exact']).default('bound'),
     // Per-request time-out of Meilisearch calls; a dead server then fails fast instead of hanging requests.
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(5000),
     // JSON file of extra search synonyms (groups of equivalent words), merged with the built-in list.
@@ -173,7 +176,12 @@ export const envSchema = z
     ATTACHMENTS_OCR: z.enum(['auto', 'off']).default('auto'),
     TESSERACT_BINARY: z.string().min(1).default('tesseract'),
     // Uploaded attachments never attached to a post are deleted after this many hours, checked this often.
-    ATTACHMENTS_ORPHAN_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(24),
+    ATTACHMENTS_ORPHAN_HOURS: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 30)
+      .default(24),
     ATTACHMENTS_PURGE_INTERVAL_MS: z.coerce.number().int().min(0).default(3600000),
     // Seed the demo community at API start (same as `--demo`); refused when NODE_ENV=production.
     SEED_DEMO: bool.optional(),
