@@ -135,6 +135,17 @@ async function main(): Promise<void> {
     const ranker = ctx.get(LearnedSimilarityRanker);
     const project = async (q: BenchQuery): Promise<string[]> =>
       (await ranker.rank({ title: q.text, body: '' }, RANK_LIMIT)).map((r) => byId.get(r.id) ?? r.id);
+    // The other SIMILAR_LEXICAL_COSINES mode (project uses the configured one).
+    const other = ranker.lexicalCosines === 'bound' ? 'exact' : 'bound';
+    const projectOther = async (q: BenchQuery): Promise<string[]> => {
+      const configured = ranker.lexicalCosines;
+      ranker.lexicalCosines = other;
+      try {
+        return await project(q);
+      } finally {
+        ranker.lexicalCosines = configured;
+      }
+    };
     const plain = async (q: BenchQuery): Promise<string[]> =>
       (
         await client
@@ -142,7 +153,7 @@ async function main(): Promise<void> {
           .search(q.text, { limit: PLAIN_LIMIT, matchingStrategy: 'frequency', attributesToRetrieve: ['id'] })
       ).hits.map((h) => byId.get(String(h.id)) ?? String(h.id));
     const lexical = async (q: BenchQuery): Promise<string[]> => {
-      const found = await ranker.candidates(q.text, '', undefined, false);
+      const found = await ranker.candidates(q.text, '', undefined, false, ranker.lexicalCosines);
       return found ? ranker.order(found.candidates, false).map((r) => byId.get(r.id) ?? r.id) : [];
     };
     const embeddings = ctx.get(EmbeddingService);
@@ -162,6 +173,7 @@ async function main(): Promise<void> {
       await plain(q);
       await lexical(q);
       await embedding(q);
+      await projectOther(q);
     }
 
     const runs = {
@@ -169,12 +181,14 @@ async function main(): Promise<void> {
       plain: new Map<string, string[]>(),
       lexical: new Map<string, string[]>(),
       embedding: new Map<string, string[]>(),
+      project_other: new Map<string, string[]>(),
     };
     const lat = {
       project: [] as number[],
       plain: [] as number[],
       lexical: [] as number[],
       embedding: [] as number[],
+      project_other: [] as number[],
     };
     for (const q of queries) {
       for (const [name, fn] of [
@@ -182,6 +196,7 @@ async function main(): Promise<void> {
         ['plain', plain],
         ['lexical', lexical],
         ['embedding', embedding],
+        ['project_other', projectOther],
       ] as const) {
         const t0 = performance.now();
         const ids = await fn(q);
@@ -228,7 +243,12 @@ async function main(): Promise<void> {
         // Beside the contract's keys: project = fused; lexical-only and embedding-only rows.
         lexical: scoreRun(queries, runs.lexical),
         embedding: scoreRun(queries, runs.embedding),
-        latency_rows: { lexical: latencyOf(lat.lexical), embedding: latencyOf(lat.embedding) },
+        [`project_${other}_cosines`]: scoreRun(queries, runs.project_other),
+        latency_rows: {
+          lexical: latencyOf(lat.lexical),
+          embedding: latencyOf(lat.embedding),
+          [`project_${other}_cosines`]: latencyOf(lat.project_other),
+        },
         fusion: ctx.get(SimilarityModel).fusion(),
         embeddings: ctx.get(EmbeddingService).status(),
       },

@@ -91,7 +91,7 @@ describe('duplicate detection with embeddings', () => {
     expect(found[0].score).toBeLessThanOrEqual(1);
     // The same draft without the vector: no candidate at all.
     const ranker = t.app.get(LearnedSimilarityRanker);
-    const lexical = await ranker.candidates('如何提现', '', undefined, false);
+    const lexical = await ranker.candidates('如何提现', '', undefined, false, 'exact');
     expect(lexical?.candidates.map((c) => c.id) ?? []).not.toContain(withdraw);
   });
 
@@ -103,7 +103,9 @@ describe('duplicate detection with embeddings', () => {
     expect(a).toBeDefined();
     let dot = 0;
     for (let i = 0; i < a.length; i++) dot += a[i] * b[i];
-    const found = await t.app.get(LearnedSimilarityRanker).candidates('如何提现', '', undefined, null);
+    const found = await t.app
+      .get(LearnedSimilarityRanker)
+      .candidates('如何提现', '', undefined, null, 'exact');
     const c = found?.candidates.find((x) => x.id === withdraw);
     expect(c?.cosine).toBeCloseTo(dot, 2);
   });

@@ -94,6 +94,9 @@ export const envSchema = z
     EMBEDDINGS_CACHE_SIZE: z.coerce.number().int().min(0).max(100000).default(1000),
     // Nearest neighbours asked from the vector index per draft (joined with the lexical candidates).
     SIMILAR_VECTOR_CANDIDATES: z.coerce.number().int().min(5).max(500).default(100),
+    // Lexical candidates outside those nearest: `bound` scores them with the last nearest cosine (no
+    // request waits on the lexical hits), `exact` asks their cosines (one more request per draft).
+    SIMILAR_LEXICAL_COSINES: z.enum(['bound', 'exact']).default('bound'),
     // Per-request time-out of Meilisearch calls; a dead server then fails fast instead of hanging requests.
     MEILI_TIMEOUT_MS: z.coerce.number().int().min(100).max(120000).default(5000),
     // JSON file of extra search synonyms (groups of equivalent words), merged with the built-in list.

@@ -55,7 +55,8 @@ export class FusionFitter implements OnModuleInit {
     for (let i = 0; i < chosen.length; i++) {
       const vector = vectors.get(hashes[i]) ?? null;
       if (!vector) continue;
-      const found = await this.ranker.candidates(texts[i], '', chosen[i].questionId, vector);
+      // Exact cosines: the refit is offline, and the weights should not learn the bound's error.
+      const found = await this.ranker.candidates(texts[i], '', chosen[i].questionId, vector, 'exact');
       if (found) lists.push({ candidates: found.candidates, positives: chosen[i].linkedIds });
     }
     const fit = fitFusionWeights(lists);

@@ -1,5 +1,6 @@
 import { AppConfig } from '@app/core';
 import { Injectable } from '@nestjs/common';
+import type { MultiSearchQuery } from 'meilisearch';
 import { QuestionDocument } from '../index/question-document';
 import { QuestionIndex } from '../index/question-index';
 import { cleanPlain, markdownToPlainText } from '../index/plain-text';
@@ -39,9 +40,11 @@ export interface CandidateFeatures extends FusionInput {
  * statistics from SimilarityStats. The score handed out is LearnedReranker's 0..1 similarity.
  *
  * With embeddings (embeddings/): the draft is embedded in the worker pool (LRU-cached) while the
- * lexical multi-search runs; then one multi-search on the same index asks the vector store for the
- * SIMILAR_VECTOR_CANDIDATES nearest questions and for the cosines of the lexical candidates; the
- * union is scored by duplicates/fusion.ts (learned weights of lexical similarity and cosine, plus the
+ * lexical multi-search runs, and the vector store is asked for the SIMILAR_VECTOR_CANDIDATES nearest
+ * questions as soon as the vector is there (both requests in flight at once); the lexical candidates
+ * the nearest did not bring get the last nearest cosine as an upper bound (SIMILAR_LEXICAL_COSINES
+ * bound; `exact` asks one more, filtered, vector search after the lexical hits). The union is
+ * scored by duplicates/fusion.ts (learned weights of lexical similarity and cosine, plus the
  * explicit solved / official / me-too preference). Without (off, missing model, failure) the
  * lexical score orders, with the same preference as a small multiplier.
  */
@@ -49,6 +52,12 @@ export interface CandidateFeatures extends FusionInput {
 export class LearnedSimilarityRanker extends SimilarityRanker {
   private readonly shape: ShapeParams;
   private readonly vectorCandidates: number;
+  /**
+   * Cosines of the lexical candidates the nearest did not bring (SIMILAR_LEXICAL_COSINES): `bound`
+   * gives them the last nearest cosine (an upper bound of theirs; no request waits on the lexical
+   * hits), `exact` asks the vector store (one more request). Exposed for the bench's comparison.
+   */
+  lexicalCosines: 'bound' | 'exact';
 
   constructor(
     private readonly index: QuestionIndex,
@@ -59,6 +68,7 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
   ) {
     super();
     this.vectorCandidates = config.get('SIMILAR_VECTOR_CANDIDATES');
+    this.lexicalCosines = config.get('SIMILAR_LEXICAL_COSINES');
     this.shape = {
       ...DEFAULT_SHAPE_PARAMS,
       permutations: config.get('SIMILAR_PERMUTATIONS'),
@@ -71,7 +81,7 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
     if (!draftHasContent(draft)) return [];
     const title = cleanPlain(draft.title);
     const body = draft.body ? markdownToPlainText(draft.body) : '';
-    const features = await this.candidates(title, body, excludeId, null);
+    const features = await this.candidates(title, body, excludeId, null, this.lexicalCosines);
     if (features === null) return [];
     return this.order(features.candidates, features.vector !== null)
       .slice(0, limit)
@@ -95,13 +105,15 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
    * The candidates of a draft with their features: lexical (the permuted multi-search, re-ranked by
    * LearnedReranker) and, when the draft has a vector, the nearest questions of the vector store and
    * the cosines of all of them. `vector` given: used as is (the refit passes stored vectors); null:
-   * the draft is embedded; false: lexical only. Null result: nothing to search for.
+   * the draft is embedded; false: lexical only. `lexicalCosines`: see the field (the refit asks
+   * `exact`). Null result: nothing to search for.
    */
   async candidates(
     title: string,
     body: string,
     excludeId: string | undefined,
     vector: Float32Array | null | false,
+    lexicalCosines: 'bound' | 'exact',
   ): Promise<{
     candidates: CandidateFeatures[];
     versions: Map<string, string | undefined>;
@@ -122,59 +134,64 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
     // The similar index holds open questions only (no filter needed); excludeId is dropped below.
     const queries = shapeQueries(this.index.similarUid, text, stats, this.shape);
     const client = await this.index.client();
+    const vectorQuery = (v: Float32Array, limit: number, ids?: string[]): MultiSearchQuery => ({
+      indexUid: this.index.similarUid,
+      vector: Array.from(v),
+      hybrid: { embedder: SIMILAR_EMBEDDER, semanticRatio: 1 },
+      showRankingScore: true,
+      attributesToRetrieve: HIT_FIELDS,
+      limit,
+      ...(ids ? { filter: `id IN [${ids.map(filterLiteral).join(', ')}]` } : {}),
+    });
+    // The lexical multi-search and the vector store's nearest questions go at once (the nearest as
+    // soon as the draft is embedded); only the cosines of the lexical candidates the nearest did not
+    // bring wait for the lexical hits.
+    const lexicalSearch: Promise<Hit[]> =
+      queries.length > 0
+        ? client
+            .multiSearch({ queries: queries.map((q) => ({ ...q, attributesToRetrieve: HIT_FIELDS })) })
+            .then(({ results }) => results.flatMap((r) => r.hits as Hit[]))
+        : Promise.resolve([]);
+    const nearestSearch: Promise<Hit[]> = embedded.then((v) =>
+      v === null
+        ? []
+        : client
+            .multiSearch({ queries: [vectorQuery(v, this.vectorCandidates)] })
+            .then(({ results }) => results[0].hits as Hit[]),
+    );
+    const [lexicalHits, nearestHits] = await Promise.allSettled([lexicalSearch, nearestSearch]);
+    for (const r of [lexicalHits, nearestHits]) {
+      if (r.status === 'rejected') {
+        if (isIndexNotFound(r.reason)) return null; // nothing indexed yet
+        throw r.reason;
+      }
+    }
+    const draftVector = await embedded;
+    if (queries.length === 0 && draftVector === null) return null;
     const state = new Map<string, Hit>();
     const versions = new Map<string, string | undefined>();
     const lexicalIds = new Set<string>();
+    const cosines = new Map<string, number>();
     const take = (h: Hit, lexical: boolean): void => {
       const id = String(h.id);
       if (id === excludeId) return;
       if (lexical) lexicalIds.add(id);
       if (!state.has(id)) state.set(id, h);
       versions.set(id, h.indexedVersion);
+      if (!lexical && h._rankingScore !== undefined) cosines.set(id, cosineFromRankingScore(h._rankingScore));
     };
-    try {
-      if (queries.length > 0) {
-        const { results } = await client.multiSearch({
-          queries: queries.map((q) => ({ ...q, attributesToRetrieve: HIT_FIELDS })),
-        });
-        for (const r of results) for (const h of r.hits) take(h as Hit, true);
-      }
-    } catch (err) {
-      if (isIndexNotFound(err)) return null; // nothing indexed yet
-      throw err;
-    }
-    const draftVector = await embedded;
-    if (queries.length === 0 && draftVector === null) return null;
-    const cosines = new Map<string, number>();
+    for (const h of (lexicalHits as PromiseFulfilledResult<Hit[]>).value) take(h, true);
+    for (const h of (nearestHits as PromiseFulfilledResult<Hit[]>).value) take(h, false);
     if (draftVector !== null) {
-      const vectorQuery = {
-        indexUid: this.index.similarUid,
-        vector: Array.from(draftVector),
-        hybrid: { embedder: SIMILAR_EMBEDDER, semanticRatio: 1 },
-        showRankingScore: true,
-        attributesToRetrieve: HIT_FIELDS,
-      };
-      const lexical = [...lexicalIds];
-      const { results } = await client.multiSearch({
-        queries: [
-          { ...vectorQuery, limit: this.vectorCandidates },
-          ...(lexical.length > 0
-            ? [
-                {
-                  ...vectorQuery,
-                  limit: lexical.length,
-                  filter: `id IN [${lexical.map(filterLiteral).join(', ')}]`,
-                },
-              ]
-            : []),
-        ],
-      });
-      for (const r of results) {
-        for (const h of r.hits as Hit[]) {
-          take(h, false);
-          if (h._rankingScore !== undefined)
-            cosines.set(String(h.id), cosineFromRankingScore(h._rankingScore));
-        }
+      const unscored = [...lexicalIds].filter((id) => !cosines.has(id));
+      if (unscored.length > 0 && lexicalCosines === 'bound') {
+        const bound = cosines.size > 0 ? Math.min(...cosines.values()) : 0;
+        for (const id of unscored) cosines.set(id, bound);
+      } else if (unscored.length > 0) {
+        const { results } = await client.multiSearch({
+          queries: [vectorQuery(draftVector, unscored.length, unscored)],
+        });
+        for (const h of results[0].hits as Hit[]) take(h, false);
       }
     }
     await this.countUnseen([...state.keys()].filter((id) => !stats.has(id)));
