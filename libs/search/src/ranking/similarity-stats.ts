@@ -9,6 +9,9 @@ type TextFields = Pick<QuestionDocument, 'id' | 'title' | 'body'>;
 type Change = (stats: TermStats) => void;
 
 const PAGE = 2000;
+// Documents counted between two yields to the event loop: a rebuild reads the whole index (100k
+// questions: seconds of tokenizing), and requests served meanwhile must not wait for a page at a time.
+const SLICE = 100;
 
 /**
  * This process's copy of the corpus statistics duplicate detection needs (TermStats), kept equal
@@ -73,7 +76,11 @@ export class SimilarityStats {
           if (isIndexNotFound(err)) break; // nothing indexed yet
           throw err;
         }
-        for (const d of page.results) fresh.upsert(String(d.id), similarityText(d.title, d.body));
+        for (let i = 0; i < page.results.length; i += SLICE) {
+          for (const d of page.results.slice(i, i + SLICE))
+            fresh.upsert(String(d.id), similarityText(d.title, d.body));
+          await yieldToEventLoop();
+        }
         if (page.results.length < PAGE) break;
       }
       for (const change of this.pending) change(fresh);
@@ -85,4 +92,9 @@ export class SimilarityStats {
     this.logger.log(`term statistics rebuilt from the index: ${fresh.docCount} questions in ${ms} ms`);
     return { documents: fresh.docCount, ms };
   }
+}
+
+/** Lets the I/O callbacks (requests, query results) that arrived meanwhile run before the next slice. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
