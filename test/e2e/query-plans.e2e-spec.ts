@@ -1,4 +1,5 @@
 import { AuthService } from '@app/accounts';
+import { ReindexService } from '@app/search';
 import { seedThreads, SeedResult } from '../../bench/lib/api/seed-threads';
 import { eventually } from '../helpers/eventually';
 import { ACCEPT, ANSWER, ASK, VOTE } from '../helpers/forum-ops';
@@ -8,7 +9,8 @@ import { TestApp } from '../helpers/test-app';
  * Query plans of the hot paths (issue 13): on a seeded forum (bench:api's bulk seeder, a few thousand
  * threads with answers, votes, tags, notifications and outbox history), every SQL statement the API
  * and its background relays send while serving lists, user pages, tag filters, the thread page,
- * notifications and writes is captured from TypeORM and EXPLAINed: none may read a big table in full
+ * notifications, search (the hits hydrated by id, their cards' authors, tags and answers) and writes
+ * is captured from TypeORM and EXPLAINed: none may read a big table in full
  * (type ALL, or a full index scan, over at least MIN_ROWS estimated rows). A failure names the statement:
  * add the index it needs through a migration.
  */
@@ -62,7 +64,20 @@ const PAGES = {
     notifications(first: 20, after: $after) { unreadCount edges { node { id } } pageInfo { endCursor hasNextPage } }
   }`,
   tags: `query { tags(first: 20) { name count } }`,
+  // The web client's search card (bench/lib/api/operations.ts SEARCH).
+  search: `query($query: String!, $after: String) {
+    searchQuestions(query: $query, first: 10, after: $after) {
+      estimatedTotalCount facets { name count } categoryFacets { key name count }
+      pageInfo { endCursor hasNextPage }
+      edges { cursor highlightedTitle snippet score node { id title status isSolved tags answerCount
+        meTooCount score createdAt category { key name } author { id handle displayName } officialAnswers { id } } }
+    }
+  }`,
 };
+
+interface SearchPage {
+  searchQuestions: { edges: { node: { id: string } }[]; pageInfo: { endCursor: string | null } };
+}
 
 interface Statement {
   sql: string;
@@ -81,12 +96,15 @@ describe('query plans of the hot paths on a seeded forum', () => {
   let t: TestApp;
   let seeded: SeedResult;
   const captured = new Map<string, Statement>();
-  // Statements sent while the tags page was served (issue 13: no aggregate over question_tags per request).
-  let tagsPage: string[] | null = null;
+  // Statements sent while the tags page, then a search, was served (issue 13: no aggregate over
+  // question_tags per request; the search path's statements named).
+  let recording: string[] | null = null;
 
   beforeAll(async () => {
     t = await TestApp.start();
     seeded = await seedThreads(t.db, { threads: THREADS, corpus });
+    // The seeded rows into this test's Meilisearch, so that searches return hits to hydrate.
+    await t.app.get(ReindexService).reindex();
     await t.db.query(
       'ANALYZE TABLE questions, answers, votes, question_tags, notifications, outbox_events, users',
     );
@@ -97,7 +115,7 @@ describe('query plans of the hot paths on a seeded forum', () => {
       // The test's own look-ups start with a comment and are left out.
       if (/^(SELECT|UPDATE|DELETE)\b/i.test(key) && !captured.has(key))
         captured.set(key, { sql, params: params ?? [] });
-      if (tagsPage && !key.startsWith('/*')) tagsPage.push(key);
+      if (recording && !key.startsWith('/*')) recording.push(key);
       original(sql, params, runner);
     };
   }, 300000);
@@ -112,10 +130,10 @@ describe('query plans of the hot paths on a seeded forum', () => {
       await t.ok(PAGES.list, { filter, after: first.questions.pageInfo.endCursor });
     }
     await t.ok(PAGES.profile, { h: seeded.busyHandle });
-    tagsPage = [];
+    recording = [];
     const tags = await t.ok<{ tags: { name: string; count: number }[] }>(PAGES.tags);
-    const tagStatements = tagsPage;
-    tagsPage = null;
+    const tagStatements = recording;
+    recording = null;
     // The counts come from the tag rows the writes keep, not from the links counted on each request.
     expect(tagStatements.length).toBeGreaterThan(0);
     expect(tagStatements.filter((s) => /question_tags|\bquestions\b/i.test(s))).toEqual([]);
@@ -126,6 +144,21 @@ describe('query plans of the hot paths on a seeded forum', () => {
     )) as { links: string }[];
     expect(tags.tags[0].count).toBe(Number(links));
     await t.ok(PAGES.thread, { id: hot }, member.token);
+    // Search, signed out and signed in, first and second page: hydration by id, the cards' authors,
+    // tags and answers, categories; every statement among the captured ones EXPLAINed below.
+    recording = [];
+    for (const token of [undefined, member.token]) {
+      const first = await t.ok<SearchPage>(PAGES.search, { query: '花呗 还款' }, token);
+      expect(first.searchQuestions.edges.length).toBeGreaterThan(0);
+      await t.ok(
+        PAGES.search,
+        { query: '花呗 还款', after: first.searchQuestions.pageInfo.endCursor },
+        token,
+      );
+    }
+    const searchStatements = recording;
+    recording = null;
+    expect(searchStatements.some((s) => /FROM `questions`/i.test(s) && /\bIN\b/i.test(s))).toBe(true);
     await t.ok(PAGES.notifications, {}, asker.token);
     // Writes: the services' statements, then the relays' claims of the outbox rows they leave.
     const asked = await t.ok<{ askQuestion: { question: { id: string } } }>(

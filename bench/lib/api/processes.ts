@@ -71,6 +71,25 @@ export async function waitForGraphql(child: Child, url: string): Promise<void> {
   throw new Error(`${child.name} did not answer within 120 s; see ${child.log}`);
 }
 
+/**
+ * Waits until the child's log has a line matching `pattern` (start-up work that runs after the API
+ * listens); returns the milliseconds waited, or null when the line did not come within `timeoutMs`.
+ */
+export async function waitForLogLine(
+  child: Child,
+  pattern: RegExp,
+  timeoutMs: number,
+): Promise<number | null> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.proc.exitCode !== null) throw new Error(`${child.name} exited; see ${child.log}`);
+    const text = await fs.promises.readFile(child.log, 'utf8').catch(() => '');
+    if (pattern.test(text)) return Date.now() - started;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return null;
+}
+
 /** SIGTERM, then waits for the exit (the API drains and, under --cpu-prof, writes its profile). */
 export async function stopChild(child: Child, timeoutMs = 30000): Promise<void> {
   if (child.proc.exitCode !== null || child.proc.signalCode !== null) return;

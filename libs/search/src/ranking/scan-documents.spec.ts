@@ -22,7 +22,9 @@ async function scan(
       between?.(call++);
       return docs.slice(offset, offset + limit);
     },
-    (d) => visited.push(d.id),
+    (docs) => {
+      visited.push(...docs.map((d) => d.id));
+    },
     page,
     overlap,
   );

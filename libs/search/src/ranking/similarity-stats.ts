@@ -11,6 +11,9 @@ type Change = (stats: TermStats) => void;
 const PAGE = 2000;
 /** Pages overlap by this many documents, so deletions between two reads do not skip a document. */
 const OVERLAP = 200;
+// Documents counted between two yields to the event loop: a rebuild reads the whole index (100k
+// questions: seconds of tokenizing), and requests served meanwhile must not wait for a page at a time.
+const SLICE = 100;
 
 /**
  * Reads every document of an index by offset, each at least once (upsert is idempotent, so twice is
@@ -22,7 +25,7 @@ const OVERLAP = 200;
  */
 export async function scanDocuments<D extends { id: string | number }>(
   fetchPage: (offset: number, limit: number) => Promise<readonly D[]>,
-  visit: (doc: D) => void,
+  visit: (docs: D[]) => Promise<void> | void,
   page = PAGE,
   overlap = OVERLAP,
 ): Promise<void> {
@@ -32,22 +35,17 @@ export async function scanDocuments<D extends { id: string | number }>(
   let backtracks = 0;
   for (;;) {
     const docs = await fetchPage(offset, page);
-    if (offset > 0 && docs.length > 0 && !seen.has(String(docs[0].id)) && backtracks < 100) {
+    const unread = offset > 0 && docs.length > 0 && !seen.has(String(docs[0].id));
+    const fresh = docs.filter((d) => !seen.has(String(d.id)));
+    for (const d of fresh) seen.add(String(d.id));
+    await visit(fresh);
+    if (unread && backtracks < 100) {
       backtracks += 1;
-      for (const d of docs) markSeen(d);
       offset = Math.max(0, offset - step);
       continue;
     }
-    for (const d of docs) markSeen(d);
     if (docs.length < page) return;
     offset += step;
-  }
-
-  function markSeen(d: D): void {
-    const id = String(d.id);
-    if (seen.has(id)) return;
-    seen.add(id);
-    visit(d);
   }
 }
 
@@ -116,7 +114,13 @@ export class SimilarityStats {
             throw err;
           }
         },
-        (d) => fresh.upsert(String(d.id), similarityText(d.title, d.body)),
+        async (docs) => {
+          for (let i = 0; i < docs.length; i += SLICE) {
+            for (const d of docs.slice(i, i + SLICE))
+              fresh.upsert(String(d.id), similarityText(d.title, d.body));
+            await yieldToEventLoop();
+          }
+        },
       );
       for (const change of this.pending) change(fresh);
       this.stats = fresh;
@@ -127,4 +131,9 @@ export class SimilarityStats {
     this.logger.log(`term statistics rebuilt from the index: ${fresh.docCount} questions in ${ms} ms`);
     return { documents: fresh.docCount, ms };
   }
+}
+
+/** Lets the I/O callbacks (requests, query results) that arrived meanwhile run before the next slice. */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
