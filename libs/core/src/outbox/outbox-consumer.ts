@@ -5,8 +5,10 @@ import { DataSource, EntityManager } from 'typeorm';
  * (a crash before its position moves replays the events, so handlers are idempotent), shares work
  * across instances through a lease, and backs off on failure (outboxRetryDelayMs); PollingLoop drives
  * it. Two kinds of position exist, both here:
- * - a claim consumer (the search relay) leases rows (available_at pushed out by the lease, attempts
- *   counted, back-off per row) and marks them processed_at: several instances work on disjoint rows;
+ * - a claim consumer (the search relay: claimOutboxRows, markOutboxProcessed, retryOutboxLater below)
+ *   leases rows (available_at pushed out by the lease, attempts counted, back-off per row) and marks
+ *   them processed_at: several instances work on disjoint rows, each row relayed once; its position is
+ *   the rows' processed_at, so there is one claim consumer per outbox (the search index);
  * - a cursor consumer (notifications) keeps the id it has handled in outbox_cursors; the row lock on
  *   its cursor (SKIP LOCKED) is its lease, so one instance at a time advances it, in the same
  *   transaction as the consumer's own writes.
@@ -116,4 +118,104 @@ export async function purgeOutbox(db: DataSource, days: number, slice = 5000): P
     total += n;
     if (n < slice) return total;
   }
+}
+
+export interface ClaimedEvent {
+  id: string;
+  /** Absent only in hand-built events (tests): treated as a plain "question changed". */
+  topic?: string;
+  aggregateType: string;
+  aggregateId: string;
+  /** JSON text. */
+  payload?: string;
+  /** Including this claim. */
+  attempts: number;
+}
+
+export interface OutboxStats {
+  pending: number;
+  /** Pending rows whose last attempt failed (they wait for their retry time). */
+  failing: number;
+  oldestPendingAt: Date | null;
+}
+
+/**
+ * Claims up to `limit` due rows. SKIP LOCKED lets concurrent relays pass over each other's rows
+ * instead of waiting; the claim then pushes available_at out by a lease and commits at once, so the
+ * rows stay invisible to other relays while this one works on them outside any lock, and come back
+ * by themselves if this process dies. READ COMMITTED avoids gap locks that would block forum writes
+ * inserting new rows meanwhile. Ordered like IDX_outbox_pending (oldest due first), so the scan reads
+ * and locks only the rows it returns, however many processed rows the table keeps. Works on MariaDB
+ * 10.6+ and MySQL 8.
+ */
+export function claimOutboxRows(db: DataSource, limit: number, leaseMs: number): Promise<ClaimedEvent[]> {
+  return db.transaction('READ COMMITTED', async (m) => {
+    const rows: {
+      id: string;
+      topic: string;
+      aggregateType: string;
+      aggregateId: string;
+      payload: string;
+      attempts: number;
+    }[] = await m.query(
+      `SELECT id, topic, aggregate_type AS aggregateType, aggregate_id AS aggregateId, payload, attempts
+             FROM outbox_events
+            WHERE processed_at IS NULL AND available_at <= NOW(3)
+            ORDER BY available_at, id
+            LIMIT ?
+              FOR UPDATE SKIP LOCKED`,
+      [limit],
+    );
+    if (rows.length === 0) return [];
+    await m.query(
+      `UPDATE outbox_events
+            SET attempts = attempts + 1, available_at = NOW(3) + INTERVAL ? MICROSECOND
+          WHERE id IN (?)`,
+      [leaseMs * 1000, rows.map((r) => r.id)],
+    );
+    return rows.map((r) => ({
+      id: String(r.id),
+      topic: r.topic,
+      payload: r.payload,
+      aggregateType: r.aggregateType,
+      aggregateId: String(r.aggregateId),
+      attempts: Number(r.attempts) + 1,
+    }));
+  });
+}
+
+/** Marks claimed rows done (the claim consumer's position). */
+export async function markOutboxProcessed(db: DataSource, ids: string[]): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE outbox_events SET processed_at = NOW(3), last_error = NULL WHERE id IN (?) AND processed_at IS NULL`,
+    [ids],
+  );
+}
+
+/** Puts claimed rows back for a later attempt; they are never dropped. */
+export async function retryOutboxLater(
+  db: DataSource,
+  ids: string[],
+  delayMs: number,
+  error: string,
+): Promise<void> {
+  if (ids.length === 0) return;
+  await db.query(
+    `UPDATE outbox_events
+          SET available_at = NOW(3) + INTERVAL ? MICROSECOND, last_error = ?
+        WHERE id IN (?) AND processed_at IS NULL`,
+    [Math.round(delayMs) * 1000, error.slice(0, 1000), ids],
+  );
+}
+
+/** Rows the claim consumer has not processed yet. */
+export async function claimedOutboxStats(db: DataSource): Promise<OutboxStats> {
+  const [row] = (await db.query(
+    `SELECT COUNT(*) AS pending, COALESCE(SUM(last_error IS NOT NULL), 0) AS failing,
+              MIN(created_at) AS oldest
+         FROM outbox_events
+        WHERE processed_at IS NULL`,
+  )) as { pending: string; failing: string; oldest: Date | null }[];
+  return { pending: Number(row.pending), failing: Number(row.failing), oldestPendingAt: row.oldest };
 }

@@ -1,4 +1,4 @@
-import { AppConfig, Metrics, outboxRetryDelayMs, errorSummary } from '@app/core';
+import { AppConfig, ClaimedEvent, Metrics, outboxRetryDelayMs, errorSummary } from '@app/core';
 import { QUESTION_EVENTS } from '@app/forum';
 import { Injectable, Logger, Optional } from '@nestjs/common';
 import { IndexIdentityGuard } from '../identity/index-identity.guard';
@@ -7,7 +7,7 @@ import { QuestionDocumentsLoader } from '../index/question-documents.loader';
 import { QuestionIndex } from '../index/question-index';
 import { isMeiliUnavailable } from '../meili/meili-client';
 import { SimilarityLink, SimilarityLinksRepository } from '../ranking/similarity-links.repository';
-import { ClaimedEvent, SearchOutboxRepository } from './search-outbox.repository';
+import { SearchOutboxRepository } from './search-outbox.repository';
 
 export interface BatchResult {
   claimed: number;

@@ -1,5 +1,5 @@
-import { Metrics } from '@app/core';
-import { IndexIdentityGuard, OutboxStats, SearchOutboxRepository, isForeign } from '@app/search';
+import { Metrics, OutboxStats } from '@app/core';
+import { IndexIdentityGuard, SearchOutboxRepository, isForeign } from '@app/search';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Gauge } from 'prom-client';
