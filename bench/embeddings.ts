@@ -1,3 +1,4 @@
+import { FollowsModule } from '@app/notifications';
 /**
  * The embedding model inside the running API (issue #12): the API compiled and started as production
  * runs it (its own process, the outbox relay inline), on a forum of N seeded threads, twice: with the
@@ -37,7 +38,15 @@ import { readCorpus, readQueries } from './lib/dataset';
 import { percentile } from './lib/percentile';
 import { gql, LoadResult, measure } from './lib/api/load';
 import * as ops from './lib/api/operations';
-import { buildServer, load, memoryOf, REPO, startChild, stopChild, waitForGraphql } from './lib/api/processes';
+import {
+  buildServer,
+  load,
+  memoryOf,
+  REPO,
+  startChild,
+  stopChild,
+  waitForGraphql,
+} from './lib/api/processes';
 import { seedThreads } from './lib/api/seed-threads';
 // The entity only (NotificationsModule would start its relay and runner in the seeding context).
 // eslint-disable-next-line no-restricted-imports
@@ -79,6 +88,7 @@ function parseOptions(argv: readonly string[]): Options {
 @Module({
   imports: [
     CoreModule.forRoot({ migrateOutsideProduction: true }),
+    FollowsModule,
     SearchIndexModule,
     TypeOrmModule.forFeature([NotificationEntity]),
   ],
@@ -99,7 +109,15 @@ interface RunReport {
   typenameAlone: LoadResult;
   typenameUnderDrafts: LoadResult;
   drafts: LoadResult;
-  lag: { n: number; p50: number; p95: number; max: number; asksPerSecond: number; lost: number; failed: number } | null;
+  lag: {
+    n: number;
+    p50: number;
+    p95: number;
+    max: number;
+    asksPerSecond: number;
+    lost: number;
+    failed: number;
+  } | null;
   rssMb: number;
   peakMb: number;
   idleRssMb: number;
@@ -127,7 +145,11 @@ async function measureLag(
       ops.ASK,
       {
         // A text never embedded before (no stored vector to reuse).
-        input: { title: `${corpus[(n * 7919) % corpus.length]} ${run}x${n}`, body: '请帮忙看看。', tags: ['花呗'] },
+        input: {
+          title: `${corpus[(n * 7919) % corpus.length]} ${run}x${n}`,
+          body: '请帮忙看看。',
+          tags: ['花呗'],
+        },
       },
       token,
     );
@@ -203,9 +225,17 @@ async function runApi(
     for (let i = 0; i < 20; i++) await gql(graphql, ops.SIMILAR, { title: drafts[drafts.length - 1 - i] });
     const idle = memoryOf(api.proc.pid);
     const typename = (label: string): Promise<LoadResult> =>
-      measure({ label, url: graphql, connections: 1, seconds: o.seconds, body: () => body('{ __typename }', {}) });
+      measure({
+        label,
+        url: graphql,
+        connections: 1,
+        seconds: o.seconds,
+        body: () => body('{ __typename }', {}),
+      });
     const typenameAlone = await typename('{ __typename } alone');
-    console.log(`  [${mode}] { __typename } alone: p50 ${fmt(typenameAlone.p50)} ms, p99 ${fmt(typenameAlone.p99)} ms (load ${load()})`);
+    console.log(
+      `  [${mode}] { __typename } alone: p50 ${fmt(typenameAlone.p50)} ms, p99 ${fmt(typenameAlone.p99)} ms (load ${load()})`,
+    );
     const [typenameUnderDrafts, draftLoad] = await Promise.all([
       typename('{ __typename } with 8 similarQuestions drafts'),
       measure({
@@ -222,7 +252,11 @@ async function runApi(
     let lag: RunReport['lag'] = null;
     if (mode === 'on') {
       const member = await gql<{ register: { token: string } }>(graphql, ops.REGISTER, {
-        input: { handle: `be_${Date.now().toString(36)}`, password: 'correct horse battery staple', displayName: '压测' },
+        input: {
+          handle: `be_${Date.now().toString(36)}`,
+          password: 'correct horse battery staple',
+          displayName: '压测',
+        },
       });
       lag = await measureLag(graphql, member.register.token, meili, corpus, o);
       console.log(
@@ -230,7 +264,9 @@ async function runApi(
       );
     }
     const mem = memoryOf(api.proc.pid);
-    console.log(`  [${mode}] API RSS ${fmt(mem.rssMb)} MB (peak ${fmt(mem.peakMb)} MB, after start-up ${fmt(idle.rssMb)} MB)`);
+    console.log(
+      `  [${mode}] API RSS ${fmt(mem.rssMb)} MB (peak ${fmt(mem.peakMb)} MB, after start-up ${fmt(idle.rssMb)} MB)`,
+    );
     return {
       embeddings: mode,
       typenameAlone,
@@ -257,7 +293,9 @@ async function main(): Promise<void> {
   process.env.EMBEDDINGS_POOL_SIZE = process.env.EMBEDDINGS_POOL_SIZE ?? '2';
   const corpus = readCorpus(AFQMC).map((e) => (e.title ? `${e.title} ${e.text}` : e.text).slice(0, 140));
   const drafts = readQueries(AFQMC, 'dev').map((q) => q.text.slice(0, 100));
-  console.log(`bench:embeddings ${o.threads} threads, ${o.seconds} s per run, ${os.cpus().length} cores, load ${load()}`);
+  console.log(
+    `bench:embeddings ${o.threads} threads, ${o.seconds} s per run, ${os.cpus().length} cores, load ${load()}`,
+  );
   if (o.build) {
     console.log('building the server into dist (tsc; --no-build to reuse it)');
     await buildServer(path.join(REPO, 'dist'));
@@ -294,9 +332,13 @@ async function main(): Promise<void> {
     'API RSS on − off, MB (target ≤ 200)': on.rssMb - off.rssMb,
     'API peak RSS on − off, MB': on.peakMb - off.peakMb,
   };
-  console.log(`\n== embeddings in the API (${o.threads} threads; load avg ${load()}, ${os.cpus().length} cores) ==`);
+  console.log(
+    `\n== embeddings in the API (${o.threads} threads; load avg ${load()}, ${os.cpus().length} cores) ==`,
+  );
   for (const [k, v] of Object.entries(summary)) console.log(`  ${k.padEnd(48)} ${fmt(v)}`);
-  console.log(JSON.stringify({ bench: 'embeddings', cores: os.cpus().length, load: os.loadavg(), runs, summary }));
+  console.log(
+    JSON.stringify({ bench: 'embeddings', cores: os.cpus().length, load: os.loadavg(), runs, summary }),
+  );
 }
 
 main().catch((err: unknown) => {

@@ -1,6 +1,7 @@
 import { createConnection } from 'mysql2/promise';
 import { dropDatabase, ensureDatabase } from '../../libs/core/src/database/ensure-database';
 import { runCli } from '../helpers/cli';
+import { ask } from '../helpers/forum-ops';
 import { TestApp, codes } from '../helpers/test-app';
 
 const ME = `{ me { role isOfficial displayName badges { kind label } } }`;
@@ -68,6 +69,24 @@ describe('admin CLI', () => {
     expect(
       (await t.ok<{ me: { isOfficial: boolean; displayName: string } }>(ME, {}, await signIn(u.handle))).me,
     ).toEqual({ isOfficial: false, displayName: u.handle, role: 'MEMBER', badges: [] });
+  }, 180000);
+
+  it('repairs drifted tag counts with tags:recount', async () => {
+    const u = await t.register('clitags');
+    const tag = `漂移${Date.now() % 100000}`;
+    await ask(t, u, '标签计数会不会漂移', '内容', [tag]);
+    const countOf = async (): Promise<number | undefined> =>
+      (
+        await t.ok<{ tags: { name: string; count: number }[] }>(`{ tags(first: 200) { name count } }`)
+      ).tags.find((x) => x.name === tag)?.count;
+    expect(await countOf()).toBe(1);
+    // Drift, as writes by an older build during a rolling deploy would leave it.
+    await t.db.query('UPDATE tags SET question_count = 7 WHERE name = ?', [tag]);
+    expect(await countOf()).toBe(7);
+    const run = await runCli(['tags:recount']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/counts corrected: 1\b/);
+    expect(await countOf()).toBe(1);
   }, 180000);
 
   it('migrates a new database up, reverts every migration with down, and migrates again', async () => {

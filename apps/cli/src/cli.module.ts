@@ -9,6 +9,7 @@ import { EmbeddingsRebuildCommand } from './commands/embeddings.command';
 import { MigrateCommand } from './commands/migrate.command';
 import { ReindexCommand, SearchSettingsCommand } from './commands/reindex.command';
 import { SeedCommand } from './commands/seed.command';
+import { TagsRecountCommand } from './commands/tags.command';
 import { UserOfficialCommand, UserRoleCommand } from './commands/user.commands';
 
 @Module({
@@ -21,6 +22,7 @@ import { UserOfficialCommand, UserRoleCommand } from './commands/user.commands';
     SearchSettingsCommand,
     SeedCommand,
     EmbeddingsRebuildCommand,
+    TagsRecountCommand,
   ],
 })
 export class CliModule {}

@@ -28,8 +28,9 @@ async function bootstrap(): Promise<void> {
     abortOnError: false,
   });
   app.useLogger(app.get(Logger));
-  // SIGTERM/SIGINT: the relay finishes its batch (rows are leased, so even a kill loses nothing).
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT: the relay finishes its batch (rows are leased, so even a kill loses nothing); the
+  // process then ends with process.exit, so the asynchronous log destination flushes its last lines.
+  app.enableShutdownHooks([], { useProcessExit: true });
   const search = searchStartupProblem(
     app.get(MeiliConnection),
     app.get(AppConfig),

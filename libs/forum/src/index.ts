@@ -27,3 +27,4 @@ export { DeskStatsDay, SupportChannelKind } from './desk/desk.models';
 export { CategoriesService } from './categories/categories.service';
 export { Category } from './categories/category.models';
 export { statusOf } from './forum.rules';
+export { recountTag } from './questions/tag-counts';

@@ -62,6 +62,7 @@ export class AcceptReminders {
    */
   private async dueQuestions(cutoff: Date, limit: number): Promise<{ id: string; authorId: string }[]> {
     const due: { id: string; authorId: string }[] = [];
+    const collected = new Set<string>();
     let after = this.resumeAfter;
     for (let pages = 0; due.length < limit && pages < MAX_PAGES; pages++) {
       const page = await this.questions.awaitingAcceptance(cutoff, after, PAGE);
@@ -71,7 +72,11 @@ export class AcceptReminders {
           [page.map((q) => q.id)],
         );
         const reminded = new Set(rows.map((r) => String(r.question_id)));
-        due.push(...page.filter((q) => !reminded.has(q.id)));
+        for (const q of page) {
+          if (reminded.has(q.id) || collected.has(q.id)) continue; // a wrapped sweep may read a page again
+          collected.add(q.id);
+          due.push(q);
+        }
       }
       if (page.length < PAGE) {
         if (after === '0') break; // the whole list was read in this sweep

@@ -160,7 +160,8 @@ export class Slots {
 
 /** Decodes and re-encodes at once (each up to ~160 MB of pixels at MAX_PIXELS). */
 export const MAX_CONCURRENT_DECODES = 2;
-const decodeSlots = new Slots(MAX_CONCURRENT_DECODES);
+/** Shared by every full decode of an image: cleaning an upload, and OCR and blurring when it is published. */
+export const decodeSlots = new Slots(MAX_CONCURRENT_DECODES);
 
 /**
  * Checks the uploaded bytes and re-encodes them: orientation applied (EXIF rotate), every piece of

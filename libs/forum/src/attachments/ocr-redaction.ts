@@ -2,6 +2,7 @@ import { findPersonalData } from '@app/core';
 import { spawn } from 'node:child_process';
 import sharp from 'sharp';
 import { RedactedRegion } from './attachment.entity';
+import { decodeSlots } from './image-pipeline';
 
 // Server-side redaction: tesseract (Debian's tesseract-ocr + tesseract-ocr-chi-sim) reads the image
 // with word boxes (TSV output), the personal-data detector of libs/core reads each line, and every
@@ -76,8 +77,10 @@ export async function blurRegions(
   regions: RedactedRegion[],
 ): Promise<Buffer> {
   if (regions.length === 0) return bytes;
-  const overlays = await Promise.all(
-    regions.map(async (r) => {
+  // A full decode of the original, in the upload pipeline's decode slots (memory bound).
+  return decodeSlots.run(async () => {
+    const overlays = [];
+    for (const r of regions) {
       const small = await sharp(bytes)
         .extract({ left: r.x, top: r.y, width: r.width, height: r.height })
         .resize(Math.max(1, Math.round(r.width / 16)), Math.max(1, Math.round(r.height / 16)), {
@@ -88,13 +91,13 @@ export async function blurRegions(
         .resize(r.width, r.height, { fit: 'fill', kernel: 'cubic' })
         .blur(Math.max(2, r.height / 4))
         .toBuffer();
-      return { input, left: r.x, top: r.y };
-    }),
-  );
-  const out = sharp(bytes).composite(overlays);
-  return (
-    mimeType === 'image/jpeg' ? out.jpeg({ quality: 88 }) : out.png({ compressionLevel: 9 })
-  ).toBuffer();
+      overlays.push({ input, left: r.x, top: r.y });
+    }
+    const out = sharp(bytes).composite(overlays);
+    return (
+      mimeType === 'image/jpeg' ? out.jpeg({ quality: 88 }) : out.png({ compressionLevel: 9 })
+    ).toBuffer();
+  });
 }
 
 function run(binary: string, args: string[], input?: Buffer, timeoutMs = 60000): Promise<string> {
@@ -139,13 +142,15 @@ export class Ocr {
     // Tesseract reads small screenshot text better at twice the size; boxes are scaled back.
     const meta = await sharp(image).metadata();
     const scale = (meta.width ?? 0) < 2000 ? 2 : 1;
-    const input =
+    // The decode and upscale share the pipeline's decode slots; tesseract runs outside them.
+    const input = await decodeSlots.run(() =>
       scale === 1
-        ? await sharp(image).png().toBuffer()
-        : await sharp(image)
+        ? sharp(image).png().toBuffer()
+        : sharp(image)
             .resize((meta.width ?? 1) * scale)
             .png()
-            .toBuffer();
+            .toBuffer(),
+    );
     const tsv = await run(this.binary, ['stdin', 'stdout', '-l', 'chi_sim+eng', 'tsv'], input);
     return parseTesseractTsv(tsv).map((w) => ({
       ...w,

@@ -122,7 +122,8 @@ export class DeskRepository {
       [DeskQueueSort.ME_TOO]: (r: QueueRow) => [Number(r.me_too_count), r.created_at, r.id],
       [DeskQueueSort.TIME_LEFT]: (r: QueueRow) => [r.due_at, r.id],
     }[sort];
-    return this.page('desk', {
+    // One cursor kind per order: a cursor of another order (same shape for two of them) is refused.
+    return this.page(`desk-${sort}`, {
       select: `q.id, q.created_at, q.me_too_count, COALESCE(t.first_response_minutes, ?) AS target,
               DATE_ADD(q.created_at, INTERVAL COALESCE(t.first_response_minutes, ?) MINUTE) AS due_at,
               NULL AS first_at,

@@ -48,3 +48,25 @@ export async function recountAllTags(m: EntityManager): Promise<void> {
     [QuestionStatus.CLOSED],
   );
 }
+
+/**
+ * Recounts one tag while writers run (`npm run cli -- tags:recount`, a repair after drift, e.g. writes
+ * by an older build during a rolling deploy): the tag row is locked first, as every write that changes
+ * a count does, so no such write is half done meanwhile, and the links are counted with a locking read
+ * (the latest committed rows, not the transaction's snapshot). Returns whether the count changed.
+ */
+export async function recountTag(m: EntityManager, tagId: string): Promise<boolean> {
+  const [tag] = (await m.query('SELECT question_count AS n FROM tags WHERE id = ? FOR UPDATE', [tagId])) as {
+    n: string | number;
+  }[];
+  if (!tag) return false;
+  const [row] = (await m.query(
+    `SELECT COUNT(*) AS n FROM question_tags qt INNER JOIN questions q ON q.id = qt.question_id
+      WHERE qt.tag_id = ? AND q.status <> ? AND q.hidden_at IS NULL
+      LOCK IN SHARE MODE`,
+    [tagId, QuestionStatus.CLOSED],
+  )) as { n: string | number }[];
+  if (Number(row.n) === Number(tag.n)) return false;
+  await m.query('UPDATE tags SET question_count = ? WHERE id = ?', [Number(row.n), tagId]);
+  return true;
+}

@@ -66,6 +66,18 @@ describe('scanDocuments (the statistics rebuild reads the whole index by offset)
     expect(missing).toEqual([]);
   });
 
+  it('skips nothing when the deletions leave the next page empty', async () => {
+    const docs = index(200);
+    const deleted = new Set<string>();
+    const visited = await scan(docs, 100, 10, (call) => {
+      if (call === 1) for (const d of docs.splice(0, 150)) deleted.add(d.id);
+    });
+    const missing = index(200)
+      .map((d) => d.id)
+      .filter((id) => !deleted.has(id) && !visited.includes(id));
+    expect(missing).toEqual([]);
+  });
+
   it('a plain offset scan would have skipped documents in the same situation (the case is real)', async () => {
     const docs = index(1000);
     const visited: string[] = [];

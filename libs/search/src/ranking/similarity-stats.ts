@@ -35,7 +35,9 @@ export async function scanDocuments<D extends { id: string | number }>(
   let backtracks = 0;
   for (;;) {
     const docs = await fetchPage(offset, page);
-    const unread = offset > 0 && docs.length > 0 && !seen.has(String(docs[0].id));
+    // Not read yet: its first document, or, for an empty page after a full one, whatever the
+    // deletions shifted below this offset.
+    const unread = offset > 0 && (docs.length === 0 || !seen.has(String(docs[0].id)));
     const fresh = docs.filter((d) => !seen.has(String(d.id)));
     for (const d of fresh) seen.add(String(d.id));
     await visit(fresh);
