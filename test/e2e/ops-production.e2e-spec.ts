@@ -9,6 +9,10 @@ import { runCli } from '../helpers/cli';
 // NODE_ENV=production never migrates: the API checks the schema at start and refuses to serve an
 // outdated one, leaving `migrate` to the deploy step.
 
+// Each test spawns the API as its own process (ts-node start, migrations): minutes on a loaded
+// machine. A safety limit only; nothing here is timed.
+jest.setTimeout(180000);
+
 describe('production start-up and migrations', () => {
   const databaseUrl = siblingDatabaseUrl('prod');
   const production = {

@@ -30,6 +30,10 @@ async function query<T>(db: Connection, sql: string, params: unknown[] = []): Pr
   return rows as T[];
 }
 
+// Each test spawns the API as its own process (ts-node start, migrations): minutes on a loaded
+// machine. A safety limit only; nothing here is timed.
+jest.setTimeout(180000);
+
 describe('graceful shutdown', () => {
   const run = `${process.pid.toString(36)}${Date.now().toString(36)}`;
   const databaseUrl = siblingDatabaseUrl('shut');
