@@ -76,11 +76,11 @@ async function fitModel(
   const added = await ctx.get(SimilarityLinksStore).add(links, 'import');
   console.log(`imported ${added} ${TRAIN_SPLIT} links (source import)`);
   const fit = await ctx.get(SimilarityModel).refit();
-  if (fit) {
-    console.log(
-      `refit: ${fit.lists} usable lists, ${fit.terms} weighted terms, ${fit.iterations} iterations, ${(fit.ms / 1000).toFixed(1)} s`,
-    );
-  }
+  // Null: another process on this database held the refit lock; figures would be of an unfitted model.
+  if (!fit) throw new Error('refit skipped (lock held by another process on this database)');
+  console.log(
+    `refit: ${fit.lists} usable lists, ${fit.terms} weighted terms, ${fit.iterations} iterations, ${(fit.ms / 1000).toFixed(1)} s`,
+  );
 }
 
 async function main(): Promise<void> {

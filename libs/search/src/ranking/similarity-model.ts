@@ -42,8 +42,9 @@ export interface RefitResult {
   ms: number;
 }
 
-// One refit at a time across every process sharing the database.
-const REFIT_LOCK = 'qa_forum.similarity_refit';
+// One refit at a time across every process sharing the database. MySQL's named locks are server-wide,
+// so the name carries the database: two forums (or bench runs) on one server never skip each other's.
+const REFIT_LOCK = "CONCAT(COALESCE(DATABASE(), ''), '.similarity_refit')";
 
 /**
  * The learned term weights the ranker uses. Fitted in batch from similarity_links (refit), stored as
@@ -111,12 +112,12 @@ export class SimilarityModel {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [lock] = (await runner.query('SELECT GET_LOCK(?, 0) AS ok', [REFIT_LOCK])) as { ok: number }[];
+      const [lock] = (await runner.query(`SELECT GET_LOCK(${REFIT_LOCK}, 0) AS ok`)) as { ok: number }[];
       if (Number(lock.ok) !== 1) return null;
       try {
         return await this.fit();
       } finally {
-        await runner.query('SELECT RELEASE_LOCK(?)', [REFIT_LOCK]);
+        await runner.query(`SELECT RELEASE_LOCK(${REFIT_LOCK})`);
       }
     } finally {
       await runner.release();
