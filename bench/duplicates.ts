@@ -26,6 +26,7 @@
 import 'reflect-metadata';
 import { QuestionIndex } from '@app/search';
 import { LearnedSimilarityRanker } from '@app/search';
+import { fuse } from '@app/search';
 import { EmbeddingService } from '@app/search';
 import { embeddingText } from '@app/search';
 import { SIMILAR_EMBEDDER } from '@app/search';
@@ -49,6 +50,7 @@ const TRAIN_SPLIT = 'train';
 const PLAIN_LIMIT = 100;
 const RANK_LIMIT = 100;
 const WARM_UP = 30;
+const SWEEP_SHARES = [0, 0.05, 0.1, 0.2, 0.4];
 
 function importableLinks(
   dir: string,
@@ -75,11 +77,11 @@ async function fitModel(
   const added = await ctx.get(SimilarityLinksRepository).add(links, 'import');
   console.log(`imported ${added} ${TRAIN_SPLIT} links (source import)`);
   const fit = await ctx.get(SimilarityModel).refit();
-  if (fit) {
-    console.log(
-      `refit: ${fit.lists} usable lists, ${fit.terms} weighted terms, ${fit.iterations} iterations, ${(fit.ms / 1000).toFixed(1)} s`,
-    );
-  }
+  // Null: another process on this database held the refit lock; figures would be of an unfitted model.
+  if (!fit) throw new Error('refit skipped (lock held by another process on this database)');
+  console.log(
+    `refit: ${fit.lists} usable lists, ${fit.terms} weighted terms, ${fit.iterations} iterations, ${(fit.ms / 1000).toFixed(1)} s`,
+  );
 }
 
 async function main(): Promise<void> {
@@ -133,8 +135,24 @@ async function main(): Promise<void> {
     console.log(`plain index: ${evalDocs.length} documents in ${(ms / 1000).toFixed(1)} s`);
 
     const ranker = ctx.get(LearnedSimilarityRanker);
-    const project = async (q: BenchQuery): Promise<string[]> =>
-      (await ranker.rank({ title: q.text, body: '' }, RANK_LIMIT)).map((r) => byId.get(r.id) ?? r.id);
+    // Diagnostic only (never fitted on): the fused order of the same candidates at other lexical
+    // shares, to show where the weights the refit learned on train links sit on the evaluated split.
+    const sweepRuns = new Map<number, Map<string, string[]>>(SWEEP_SHARES.map((s) => [s, new Map()]));
+    let sweepQuery: string | null = null;
+    const project = async (q: BenchQuery): Promise<string[]> => {
+      // rank() before its cut (same work), keeping the candidates for the sweep.
+      const found = await ranker.rankWithFeatures({ title: q.text, body: '' });
+      if (sweepQuery !== null && found?.fused) {
+        for (const share of SWEEP_SHARES) {
+          const ranked = fuse(found.candidates, { lexical: share, cosine: 1 - share });
+          sweepRuns.get(share)?.set(
+            sweepQuery,
+            ranked.slice(0, RANK_LIMIT).map((r) => byId.get(r.id) ?? r.id),
+          );
+        }
+      }
+      return (found?.ranked ?? []).slice(0, RANK_LIMIT).map((r) => byId.get(r.id) ?? r.id);
+    };
     // The other SIMILAR_LEXICAL_COSINES mode (project uses the configured one).
     const other = ranker.lexicalCosines === 'bound' ? 'exact' : 'bound';
     const projectOther = async (q: BenchQuery): Promise<string[]> => {
@@ -190,14 +208,18 @@ async function main(): Promise<void> {
       embedding: [] as number[],
       project_other: [] as number[],
     };
+    // BENCH_OTHER_COSINES=1: also the other SIMILAR_LEXICAL_COSINES mode (one more ranker call a query).
+    const withOther = process.env.BENCH_OTHER_COSINES === '1';
+    const rows = [
+      ['project', project],
+      ['plain', plain],
+      ['lexical', lexical],
+      ['embedding', embedding],
+      ...(withOther ? [['project_other', projectOther] as const] : []),
+    ] as const;
     for (const q of queries) {
-      for (const [name, fn] of [
-        ['project', project],
-        ['plain', plain],
-        ['lexical', lexical],
-        ['embedding', embedding],
-        ['project_other', projectOther],
-      ] as const) {
+      sweepQuery = q._id;
+      for (const [name, fn] of rows) {
         const t0 = performance.now();
         const ids = await fn(q);
         lat[name].push(performance.now() - t0);
@@ -243,12 +265,22 @@ async function main(): Promise<void> {
         // Beside the contract's keys: project = fused; lexical-only and embedding-only rows.
         lexical: scoreRun(queries, runs.lexical),
         embedding: scoreRun(queries, runs.embedding),
-        [`project_${other}_cosines`]: scoreRun(queries, runs.project_other),
+        ...(withOther ? { [`project_${other}_cosines`]: scoreRun(queries, runs.project_other) } : {}),
         latency_rows: {
           lexical: latencyOf(lat.lexical),
           embedding: latencyOf(lat.embedding),
-          [`project_${other}_cosines`]: latencyOf(lat.project_other),
+          ...(withOther ? { [`project_${other}_cosines`]: latencyOf(lat.project_other) } : {}),
         },
+        ratio_p95_rows: {
+          lexical: Math.round((percentile(lat.lexical, 95) / b.p95) * 100) / 100,
+          embedding: Math.round((percentile(lat.embedding, 95) / b.p95) * 100) / 100,
+        },
+        fusion_sweep: Object.fromEntries(
+          SWEEP_SHARES.map((share) => {
+            const m = scoreRun(queries, sweepRuns.get(share) ?? new Map());
+            return [`lexical_${share}`, { 'Hit@10': m['Hit@10'], 'nDCG@10': m['nDCG@10'] }];
+          }),
+        ),
         fusion: ctx.get(SimilarityModel).fusion(),
         embeddings: ctx.get(EmbeddingService).status(),
       },

@@ -28,6 +28,7 @@ export { EMBEDDING_MODEL } from './embeddings/embedding-model';
 export * from './embeddings/embedding.repository';
 export * from './embeddings/question-vectors';
 export { FusionFitter } from './duplicates/fusion-fitter';
+export { fuse } from './duplicates/fusion';
 export { SIMILAR_EMBEDDER } from './similar/similar-index';
 export * from './index/question-documents.loader';
 export { DeflectionModule } from './deflection/deflection.module';

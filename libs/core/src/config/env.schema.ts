@@ -94,6 +94,10 @@ export const envSchema = z
     EMBEDDINGS_CACHE_SIZE: z.coerce.number().int().min(0).max(100000).default(1000),
     // Nearest neighbours asked from the vector index per draft (joined with the lexical candidates).
     SIMILAR_VECTOR_CANDIDATES: z.coerce.number().int().min(5).max(500).default(100),
+    // The lexical budget when the draft has a vector (the nearest are then the main candidate source):
+    // permuted sub-queries and hits per sub-query. Without a vector SIMILAR_PERMUTATIONS / _CANDIDATES.
+    SIMILAR_FUSED_PERMUTATIONS: z.coerce.number().int().min(0).max(64).default(4),
+    SIMILAR_FUSED_CANDIDATES: z.coerce.number().int().min(5).max(200).default(20),
     // Lexical candidates outside those nearest: `bound` scores them with the last nearest cosine (no
     // request waits on the lexical hits), `exact` asks their cosines (one more request per draft).
     SIMILAR_LEXICAL_COSINES: z.enum(['bound', 'exact']).default('bound'),

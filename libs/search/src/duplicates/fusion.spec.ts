@@ -44,6 +44,28 @@ describe('fusion', () => {
     expect(ranked[0].id).toBe('match');
   });
 
+  it('breaks ties of the fused score by the lexical similarity', () => {
+    // Cosine alone: both share the (bound) cosine, the one with more words in common goes first.
+    const ranked = fuse(
+      [
+        { id: 'a', lexical: 0.1, cosine: 0.7 },
+        { id: 'b', lexical: 0.6, cosine: 0.7 },
+        { id: 'c', lexical: 0, cosine: 0.8 },
+      ],
+      { lexical: 0, cosine: 1 },
+    );
+    expect(ranked.map((r) => r.id)).toEqual(['c', 'b', 'a']);
+    // The preference still comes before the tie-break.
+    const solved = fuse(
+      [
+        { id: 'a', lexical: 0.1, cosine: 0.7, isSolved: true },
+        { id: 'b', lexical: 0.6, cosine: 0.7 },
+      ],
+      { lexical: 0, cosine: 1 },
+    );
+    expect(solved.map((r) => r.id)).toEqual(['a', 'b']);
+  });
+
   it('gives an exact duplicate similarity 1 and an unrelated text 0', () => {
     const [exact] = fuse([{ id: 'a', lexical: 1, cosine: 1 }], W);
     expect(exact.similarity).toBe(1);
@@ -65,14 +87,16 @@ describe('fusion', () => {
     const fit = fitFusionWeights(lists);
     expect(fit?.mrr).toBe(1);
     expect(fit?.weights.cosine).toBeGreaterThan(0);
-    // Ties go to the most lexical weights that reach the best MRR: the smallest cosine share that works.
+    // Ties go to the least lexical weights that reach the best MRR: here the cosine alone.
+    expect(fit?.weights).toEqual({ lexical: 0, cosine: 1 });
     const [pos, neg] = fuse(lists[0].candidates, fit?.weights ?? W);
     expect([pos.id, neg.id]).toEqual(['p0', 'n0']);
-    // And the other way round.
+    // And the other way round: the smallest lexical share that puts the positive first
+    // (0.6·L + 0.2857·(1−L) > 0.3·L + 0.8571·(1−L) from L ≈ 0.656 on).
     const lexicalLists = lists.map((l, i) => ({ ...l, positives: new Set([`n${i}`]) }));
     const other = fitFusionWeights(lexicalLists);
     expect(other?.mrr).toBe(1);
-    expect(other?.weights).toEqual({ lexical: 1, cosine: 0 });
+    expect(other?.weights).toEqual({ lexical: 0.7, cosine: 0.3 });
     expect(fitFusionWeights([{ candidates: [], positives: new Set(['x']) }])).toBeNull();
   });
 });

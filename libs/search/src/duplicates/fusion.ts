@@ -61,21 +61,35 @@ export interface Fused {
   rankScore: number;
 }
 
+/**
+ * Ties of the rank score (e.g. lexical candidates outside the nearest, which share the bound cosine,
+ * or weights with no lexical share) go to the better lexical similarity, then to the id.
+ */
 export function fuse(inputs: readonly FusionInput[], w: FusionWeights): Fused[] {
   const total = w.lexical + w.cosine;
   return inputs
     .map((c) => {
       const raw = total > 0 ? (w.lexical * c.lexical + w.cosine * adaptCosine(c.cosine)) / total : c.lexical;
       const similarity = Math.min(1, Math.max(0, Math.round(raw * 1e6) / 1e6));
-      return { id: c.id, similarity, rankScore: similarity + preference(c) };
+      return { id: c.id, similarity, rankScore: similarity + preference(c), tie: c.lexical };
     })
-    .sort((a, b) => b.rankScore - a.rankScore || (a.id < b.id ? -1 : 1));
+    .sort((a, b) => b.rankScore - a.rankScore || b.tie - a.tie || (a.id < b.id ? -1 : 1))
+    .map(({ id, similarity, rankScore }) => ({ id, similarity, rankScore }));
 }
 
 /**
- * Weights from labelled candidate lists (a held-out split of duplicate links): the share of the cosine
- * in 0, 0.05, …, 1 with the best mean reciprocal rank of the linked questions (ties: more lexical).
- * Two features need no gradient fit; a grid is exact enough and cannot diverge.
+ * Lexical shares tried by the fit: fine near 0 (lexical as a light correction or a mere tie-breaker
+ * of the cosine), coarser above.
+ */
+export const LEXICAL_SHARES: readonly number[] = [
+  0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1,
+];
+
+/**
+ * Weights from labelled candidate lists (a held-out split of duplicate links): the lexical share in
+ * LEXICAL_SHARES with the best mean reciprocal rank of the linked questions (ties: less lexical, the
+ * cosine being the stronger signal on held-out links). Two features need no gradient fit; a grid is
+ * exact enough and cannot diverge.
  */
 export function fitFusionWeights(
   lists: readonly { candidates: FusionInput[]; positives: ReadonlySet<string> }[],
@@ -83,9 +97,8 @@ export function fitFusionWeights(
   const usable = lists.filter((l) => l.candidates.some((c) => l.positives.has(c.id)));
   if (usable.length === 0) return null;
   let best: { weights: FusionWeights; mrr: number } | null = null;
-  for (let step = 0; step <= 20; step++) {
-    const cosine = step / 20;
-    const weights = { lexical: 1 - cosine, cosine };
+  for (const lexical of LEXICAL_SHARES) {
+    const weights = { lexical, cosine: Math.round((1 - lexical) * 1e6) / 1e6 };
     let sum = 0;
     for (const l of usable) {
       // Preference left out: the links say nothing about it, and it must not bias the fit.

@@ -39,8 +39,10 @@ export interface CandidateFeatures extends FusionInput {
  * process by BM25 plus the term weights learned from duplicate links (SimilarityModel), with corpus
  * statistics from SimilarityStats. The score handed out is LearnedReranker's 0..1 similarity.
  *
- * With embeddings (embeddings/): the draft is embedded in the worker pool (LRU-cached) while the
- * lexical multi-search runs, and the vector store is asked for the SIMILAR_VECTOR_CANDIDATES nearest
+ * With embeddings (embeddings/): the lexical budget shrinks to SIMILAR_FUSED_PERMUTATIONS queries of
+ * SIMILAR_FUSED_CANDIDATES hits (the nearest questions are then the main candidate source; a draft
+ * that fails to embed gets the full budget after all). The draft is embedded in the worker pool
+ * (LRU-cached) while that lexical multi-search runs, and the vector store is asked for the SIMILAR_VECTOR_CANDIDATES nearest
  * questions as soon as the vector is there (both requests in flight at once); the lexical candidates
  * the nearest did not bring get the last nearest cosine as an upper bound (SIMILAR_LEXICAL_COSINES
  * bound; `exact` asks one more, filtered, vector search after the lexical hits). The union is
@@ -51,6 +53,8 @@ export interface CandidateFeatures extends FusionInput {
 @Injectable()
 export class LearnedSimilarityRanker extends SimilarityRanker {
   private readonly shape: ShapeParams;
+  /** The smaller lexical budget of a draft with a vector (SIMILAR_FUSED_PERMUTATIONS / _CANDIDATES). */
+  private readonly fusedShape: ShapeParams;
   private readonly vectorCandidates: number;
   /**
    * Cosines of the lexical candidates the nearest did not bring (SIMILAR_LEXICAL_COSINES): `bound`
@@ -74,18 +78,44 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
       permutations: config.get('SIMILAR_PERMUTATIONS'),
       limit: config.get('SIMILAR_CANDIDATES'),
     };
+    this.fusedShape = {
+      ...DEFAULT_SHAPE_PARAMS,
+      permutations: config.get('SIMILAR_FUSED_PERMUTATIONS'),
+      limit: config.get('SIMILAR_FUSED_CANDIDATES'),
+    };
   }
 
   async rank(draft: SimilarDraft, limit: number, excludeId?: string): Promise<RankedSimilar[]> {
+    const found = await this.rankWithFeatures(draft, excludeId);
+    if (found === null) return [];
+    return found.ranked
+      .slice(0, limit)
+      .map((r) => ({ id: r.id, score: r.similarity, indexedVersion: found.versions.get(r.id) }));
+  }
+
+  /** rank() before the cut, with the candidates' features (the bench reorders them). */
+  async rankWithFeatures(
+    draft: SimilarDraft,
+    excludeId?: string,
+  ): Promise<{
+    ranked: Fused[];
+    candidates: CandidateFeatures[];
+    versions: Map<string, string | undefined>;
+    fused: boolean;
+  } | null> {
     // A draft of nothing but function words (请问怎么办呢) names no problem: suggest nothing.
-    if (!draftHasContent(draft)) return [];
+    if (!draftHasContent(draft)) return null;
     const title = cleanPlain(draft.title);
     const body = draft.body ? markdownToPlainText(draft.body) : '';
     const features = await this.candidates(title, body, excludeId, null, this.lexicalCosines);
-    if (features === null) return [];
-    return this.order(features.candidates, features.vector !== null)
-      .slice(0, limit)
-      .map((r) => ({ id: r.id, score: r.similarity, indexedVersion: features.versions.get(r.id) }));
+    if (features === null) return null;
+    const fused = features.vector !== null;
+    return {
+      ranked: this.order(features.candidates, fused),
+      candidates: features.candidates,
+      versions: features.versions,
+      fused,
+    };
   }
 
   /** Final order: fused (with a draft vector) or lexical; both apply the explicit preference. */
@@ -131,8 +161,16 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
             ? this.embeddings.embedDraft(embeddingText(title, body)).catch(() => null)
             : Promise.resolve(null);
     const stats = await this.stats.current();
+    // A draft that will have a vector takes the smaller lexical budget: the nearest questions are the
+    // main candidate source and the lexical queries add the few the embedding misses.
+    const expectVector = vector !== false && (vector !== null || this.embeddings.enabled);
     // The similar index holds open questions only (no filter needed); excludeId is dropped below.
-    const queries = shapeQueries(this.index.similarUid, text, stats, this.shape);
+    const queries = shapeQueries(
+      this.index.similarUid,
+      text,
+      stats,
+      expectVector ? this.fusedShape : this.shape,
+    );
     const client = await this.index.client();
     const vectorQuery = (v: Float32Array, limit: number, ids?: string[]): MultiSearchQuery => ({
       indexUid: this.index.similarUid,
@@ -146,12 +184,13 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
     // The lexical multi-search and the vector store's nearest questions go at once (the nearest as
     // soon as the draft is embedded); only the cosines of the lexical candidates the nearest did not
     // bring wait for the lexical hits.
-    const lexicalSearch: Promise<Hit[]> =
-      queries.length > 0
+    const searchLexical = (qs: MultiSearchQuery[]): Promise<Hit[]> =>
+      qs.length > 0
         ? client
-            .multiSearch({ queries: queries.map((q) => ({ ...q, attributesToRetrieve: HIT_FIELDS })) })
+            .multiSearch({ queries: qs.map((q) => ({ ...q, attributesToRetrieve: HIT_FIELDS })) })
             .then(({ results }) => results.flatMap((r) => r.hits as Hit[]))
         : Promise.resolve([]);
+    const lexicalSearch = searchLexical(queries);
     const nearestSearch: Promise<Hit[]> = embedded.then((v) =>
       v === null
         ? []
@@ -167,7 +206,15 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
       }
     }
     const draftVector = await embedded;
-    if (queries.length === 0 && draftVector === null) return null;
+    let lexicalFound = (lexicalHits as PromiseFulfilledResult<Hit[]>).value;
+    let lexicalQueries = queries.length;
+    if (expectVector && draftVector === null) {
+      // The draft could not be embedded after all: the full lexical budget, as without embeddings.
+      const full = shapeQueries(this.index.similarUid, text, stats, this.shape);
+      lexicalFound = await searchLexical(full);
+      lexicalQueries = full.length;
+    }
+    if (lexicalQueries === 0 && draftVector === null) return null;
     const state = new Map<string, Hit>();
     const versions = new Map<string, string | undefined>();
     const lexicalIds = new Set<string>();
@@ -180,7 +227,7 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
       versions.set(id, h.indexedVersion);
       if (!lexical && h._rankingScore !== undefined) cosines.set(id, cosineFromRankingScore(h._rankingScore));
     };
-    for (const h of (lexicalHits as PromiseFulfilledResult<Hit[]>).value) take(h, true);
+    for (const h of lexicalFound) take(h, true);
     for (const h of (nearestHits as PromiseFulfilledResult<Hit[]>).value) take(h, false);
     if (draftVector !== null) {
       const unscored = [...lexicalIds].filter((id) => !cosines.has(id));

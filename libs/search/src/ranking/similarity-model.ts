@@ -17,10 +17,19 @@ export type FusionFitter = (
   groups: readonly LinkGroup[],
 ) => Promise<{ weights: FusionWeights; lists: number } | null>;
 
-/** Every tenth link (by a hash of the pair) trains the fusion weights, the rest the term weights. */
+/** Every tenth question (by a hash of its id) is held out for the fusion weights. */
+export function isFusionQuestion(id: string): boolean {
+  return createHash('sha256').update(id).digest()[0] % 10 === 0;
+}
+
+/**
+ * A link touching a held-out question trains the fusion weights, the rest the term weights: a
+ * held-out question never appears in the term-weight fit, so the lexical score is not flattered on
+ * the lists the fusion weights are fitted on (a split by link let the same question sit on both
+ * sides, and the fit then over-weighted the lexical score).
+ */
 export function isFusionLink(a: string, b: string): boolean {
-  const [x, y] = a < b ? [a, b] : [b, a];
-  return createHash('sha256').update(`${x}-${y}`).digest()[0] % 10 === 0;
+  return isFusionQuestion(a) || isFusionQuestion(b);
 }
 
 export interface RefitResult {
@@ -33,8 +42,9 @@ export interface RefitResult {
   ms: number;
 }
 
-// One refit at a time across every process sharing the database.
-const REFIT_LOCK = 'qa_forum.similarity_refit';
+// One refit at a time across every process sharing the database. MySQL's named locks are server-wide,
+// so the name carries the database: two forums (or bench runs) on one server never skip each other's.
+const REFIT_LOCK = "CONCAT(COALESCE(DATABASE(), ''), '.similarity_refit')";
 
 /**
  * The learned term weights the ranker uses. Fitted in batch from similarity_links (refit), stored as
@@ -102,12 +112,12 @@ export class SimilarityModel {
     const runner = this.db.createQueryRunner();
     await runner.connect();
     try {
-      const [lock] = (await runner.query('SELECT GET_LOCK(?, 0) AS ok', [REFIT_LOCK])) as { ok: number }[];
+      const [lock] = (await runner.query(`SELECT GET_LOCK(${REFIT_LOCK}, 0) AS ok`)) as { ok: number }[];
       if (Number(lock.ok) !== 1) return null;
       try {
         return await this.fit();
       } finally {
-        await runner.query('SELECT RELEASE_LOCK(?)', [REFIT_LOCK]);
+        await runner.query(`SELECT RELEASE_LOCK(${REFIT_LOCK})`);
       }
     } finally {
       await runner.release();
@@ -127,7 +137,9 @@ export class SimilarityModel {
     let fusion = this.fusionWeights;
     try {
       const fitted = this.fusionFitter
-        ? await this.fusionFitter(await this.links.groups(lastLinkId, isFusionLink))
+        ? await this.fusionFitter(
+            (await this.links.groups(lastLinkId, isFusionLink)).filter((g) => isFusionQuestion(g.questionId)),
+          )
         : null;
       if (fitted) {
         fusion = fitted.weights;
