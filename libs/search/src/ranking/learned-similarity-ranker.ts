@@ -228,12 +228,17 @@ export class LearnedSimilarityRanker extends SimilarityRanker {
       if (!lexical && h._rankingScore !== undefined) cosines.set(id, cosineFromRankingScore(h._rankingScore));
     };
     for (const h of lexicalFound) take(h, true);
-    for (const h of (nearestHits as PromiseFulfilledResult<Hit[]>).value) take(h, false);
+    const nearest = (nearestHits as PromiseFulfilledResult<Hit[]>).value;
+    for (const h of nearest) take(h, false);
     if (draftVector !== null) {
       const unscored = [...lexicalIds].filter((id) => !cosines.has(id));
       if (unscored.length > 0 && lexicalCosines === 'bound') {
-        const bound = cosines.size > 0 ? Math.min(...cosines.values()) : 0;
-        for (const id of unscored) cosines.set(id, bound);
+        // Fewer nearest than asked for: every document with a vector is among them, so the others have
+        // none (not embedded yet, or indexed while the model was down) and get no cosine credit.
+        if (nearest.length >= this.vectorCandidates) {
+          const bound = cosines.size > 0 ? Math.min(...cosines.values()) : 0;
+          for (const id of unscored) cosines.set(id, bound);
+        }
       } else if (unscored.length > 0) {
         const { results } = await client.multiSearch({
           queries: [vectorQuery(draftVector, unscored.length, unscored)],
