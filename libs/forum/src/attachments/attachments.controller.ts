@@ -4,6 +4,7 @@ import { Controller, Get, Logger, Param, Post, Req, Res } from '@nestjs/common';
 import busboy from 'busboy';
 import { createHash } from 'node:crypto';
 import type { Request, Response } from 'express';
+import type { Socket } from 'node:net';
 import { AttachmentsService, isStaffFor } from './attachments.service';
 import { MAX_UPLOAD_BYTES, UploadRefused } from './image-pipeline';
 import { UrlSigner } from './url-signer';
@@ -269,16 +270,20 @@ export class AttachmentsController {
       this.logger.error(`attachment request failed: ${errorStack(err)}`);
     }
     if (!req.readableEnded) {
-      // The rest of the body is not read: the connection closes after this answer (at once after it
-      // for a stalled body, whose rest is not coming).
+      // The rest of the body is drained, not parsed, for up to 5 s after this answer, and the
+      // connection is closed only then (a lingering close): closing a socket while the client is still
+      // sending makes the kernel answer with a reset, which can discard the refusal before the client
+      // reads it. A stalled body, whose rest is not coming, is cut at once after the answer.
       res.setHeader('Connection', 'close');
       req.unpipe();
       req.resume();
       const stalled = err instanceof HttpRefusal && err.code === 'UPLOAD_TIMEOUT';
-      const timer = setTimeout(() => req.destroy(), 5000);
+      const socket = req.socket;
+      const timer = setTimeout(() => socket.destroy(), 5000);
       timer.unref();
       req.once('end', () => clearTimeout(timer));
       if (stalled) res.once('finish', () => setImmediate(() => req.destroy()));
+      else lingerAfterResponse(socket);
     }
     if (res.headersSent) {
       res.end();
@@ -289,4 +294,21 @@ export class AttachmentsController {
     res.setHeader('Cache-Control', 'no-store');
     res.status(status).json({ error: body });
   }
+}
+
+/**
+ * Keeps reading a socket after its response until the client has sent everything (or the caller's
+ * timer destroys it): Node's server would otherwise destroy it as soon as a `Connection: close`
+ * response is flushed, with the client's bytes still arriving.
+ */
+function lingerAfterResponse(socket: Socket): void {
+  const destroy = socket.destroy.bind(socket);
+  // Node ends a `Connection: close` response with socket.destroySoon(): end our side (FIN), keep
+  // reading, and close once the client has ended too.
+  (socket as Socket & { destroySoon?: () => void }).destroySoon = () => {
+    if (socket.writable) socket.end();
+    socket.resume();
+    if (socket.readableEnded) destroy();
+    else socket.once('end', destroy);
+  };
 }
