@@ -24,3 +24,19 @@ export function groupedLoader<K extends string, V>(
     return keys.map((k) => groups.get(k) ?? []);
   });
 }
+
+/** Rows grouped by a key, each group's values in row order (keys without rows are absent). */
+export function groupBy<R, K, V>(
+  rows: readonly R[],
+  keyOf: (row: R) => K,
+  valueOf: (row: R) => V,
+): Map<K, V[]> {
+  const groups = new Map<K, V[]>();
+  for (const row of rows) {
+    const key = keyOf(row);
+    const group = groups.get(key);
+    if (group) group.push(valueOf(row));
+    else groups.set(key, [valueOf(row)]);
+  }
+  return groups;
+}

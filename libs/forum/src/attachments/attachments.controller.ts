@@ -279,7 +279,7 @@ export class AttachmentsController {
       req.resume();
       const stalled = err instanceof HttpRefusal && err.code === 'UPLOAD_TIMEOUT';
       const socket = req.socket;
-      const timer = setTimeout(() => socket.destroy(), 5000);
+      const timer = setTimeout(() => socket.destroy(), LINGER_MS);
       timer.unref();
       req.once('end', () => clearTimeout(timer));
       if (stalled) res.once('finish', () => setImmediate(() => req.destroy()));
@@ -296,19 +296,31 @@ export class AttachmentsController {
   }
 }
 
+/** How long a refused upload's socket lingers for the client's remaining bytes. */
+const LINGER_MS = 5000;
+
 /**
  * Keeps reading a socket after its response until the client has sent everything (or the caller's
  * timer destroys it): Node's server would otherwise destroy it as soon as a `Connection: close`
  * response is flushed, with the client's bytes still arriving.
  */
-function lingerAfterResponse(socket: Socket): void {
+function lingerAfterResponse(socket: Socket, maxMs = LINGER_MS): void {
   const destroy = socket.destroy.bind(socket);
   // Node ends a `Connection: close` response with socket.destroySoon(): end our side (FIN), keep
-  // reading, and close once the client has ended too.
+  // reading, and close once the client has ended too, or after maxMs whatever it does (a client that
+  // never closes its side must not hold the socket).
   (socket as Socket & { destroySoon?: () => void }).destroySoon = () => {
     if (socket.writable) socket.end();
     socket.resume();
-    if (socket.readableEnded) destroy();
-    else socket.once('end', destroy);
+    if (socket.readableEnded) {
+      destroy();
+      return;
+    }
+    const cap = setTimeout(destroy, maxMs);
+    cap.unref();
+    socket.once('end', () => {
+      clearTimeout(cap);
+      destroy();
+    });
   };
 }

@@ -1,3 +1,4 @@
+import { groupBy } from '@app/core';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
@@ -20,17 +21,16 @@ export class CommunityRepository {
     questionIds: readonly string[],
     m: EntityManager = this.db.manager,
   ): Promise<Map<string, string[]>> {
-    const byQuestion = new Map<string, string[]>();
-    if (questionIds.length === 0) return byQuestion;
+    if (questionIds.length === 0) return new Map();
     const rows: { user_id: string; question_id: string }[] = await m.query(
       'SELECT user_id, question_id FROM me_toos WHERE question_id IN (?)',
       [questionIds],
     );
-    for (const r of rows) {
-      const q = String(r.question_id);
-      byQuestion.set(q, [...(byQuestion.get(q) ?? []), String(r.user_id)]);
-    }
-    return byQuestion;
+    return groupBy(
+      rows,
+      (r) => String(r.question_id),
+      (r) => String(r.user_id),
+    );
   }
 
   async recountMeToos(m: EntityManager, questionId: string): Promise<number> {

@@ -1,3 +1,4 @@
+import { groupBy } from '@app/core';
 import { QuestionFollowsPort } from '@app/forum';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -46,17 +47,16 @@ export class FollowsRepository extends QuestionFollowsPort {
     questionIds: readonly string[],
     m: EntityManager = this.db.manager,
   ): Promise<Map<string, string[]>> {
-    const byQuestion = new Map<string, string[]>();
-    if (questionIds.length === 0) return byQuestion;
+    if (questionIds.length === 0) return new Map();
     const rows: { user_id: string; question_id: string }[] = await m.query(
       'SELECT user_id, question_id FROM question_follows WHERE question_id IN (?)',
       [questionIds],
     );
-    for (const r of rows) {
-      const q = String(r.question_id);
-      byQuestion.set(q, [...(byQuestion.get(q) ?? []), String(r.user_id)]);
-    }
-    return byQuestion;
+    return groupBy(
+      rows,
+      (r) => String(r.question_id),
+      (r) => String(r.user_id),
+    );
   }
 
   /** Which of the given questions the user follows, batched (one query per batch). */

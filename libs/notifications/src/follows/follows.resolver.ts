@@ -12,18 +12,27 @@ export class FollowsResolver {
     private readonly questions: QuestionsRepository,
   ) {}
 
+  /** The question, after checking the actor may see it and spending the action's point on `write`. */
+  private async onVisibleQuestion(
+    actor: Actor,
+    questionIdRaw: string,
+    write: (questionId: string) => Promise<void>,
+  ): Promise<Question> {
+    const questionId = parseId(questionIdRaw, 'questionId');
+    const q = await this.questions.getOne(questionId);
+    requireVisibleQuestion(actor, q);
+    await rateLimitCheckpoint();
+    await write(questionId);
+    return q;
+  }
+
   @Mutation(() => Question, { description: 'Get notified of new and official answers' })
   @SignedIn('follow')
   async followQuestion(
     @CurrentActor() actor: Actor,
     @Args('questionId', { type: () => ID }) questionIdRaw: string,
   ): Promise<Question> {
-    const questionId = parseId(questionIdRaw, 'questionId');
-    const q = await this.questions.getOne(questionId);
-    requireVisibleQuestion(actor, q);
-    await rateLimitCheckpoint();
-    await this.follows.add(actor.id, questionId);
-    return q;
+    return this.onVisibleQuestion(actor, questionIdRaw, (id) => this.follows.add(actor.id, id));
   }
 
   @Mutation(() => Question)
@@ -32,12 +41,7 @@ export class FollowsResolver {
     @CurrentActor() actor: Actor,
     @Args('questionId', { type: () => ID }) questionIdRaw: string,
   ): Promise<Question> {
-    const questionId = parseId(questionIdRaw, 'questionId');
-    const q = await this.questions.getOne(questionId);
-    requireVisibleQuestion(actor, q);
-    await rateLimitCheckpoint();
-    await this.follows.unfollow(actor.id, questionId);
-    return q;
+    return this.onVisibleQuestion(actor, questionIdRaw, (id) => this.follows.unfollow(actor.id, id));
   }
 
   @ResolveField(() => Boolean, { description: 'Whether the signed-in viewer follows the question' })
